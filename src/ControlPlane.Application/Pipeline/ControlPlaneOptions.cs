@@ -1,0 +1,32 @@
+namespace ControlPlane.Application.Pipeline;
+
+/// <summary>The <c>ControlPlane</c> configuration section.</summary>
+public sealed class ControlPlaneOptions
+{
+    public const string Section = "ControlPlane";
+    public const string DefaultAccount = "000000000000";
+    public const string DefaultRegionName = "us-east-1";
+
+    /// <summary>Account used when the access key is not a 12-digit account id, and for unsigned requests.</summary>
+    public string DefaultAccountId { get; set; } = DefaultAccount;
+
+    /// <summary>Region used for unsigned requests (curl) and when a signature names none.</summary>
+    public string DefaultRegion { get; set; } = DefaultRegionName;
+
+    public QuotaOptions Quotas { get; set; } = new();
+}
+
+/// <summary>AWS's default quotas; each is adjustable here as in Service Quotas.
+/// https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html</summary>
+public sealed class QuotaOptions
+{
+    public int VpcsPerRegion { get; set; } = 5;
+    public int SubnetsPerVpc { get; set; } = 200;
+    public int Ipv4CidrBlocksPerVpc { get; set; } = 5;
+    public int Ipv6CidrBlocksPerVpc { get; set; } = 5;
+    public int SecurityGroupsPerRegion { get; set; } = 2500;
+
+    /// <summary>Inbound or outbound rules per security group, counted separately for IPv4 and IPv6.</summary>
+    public int RulesPerSecurityGroup { get; set; } = 60;
+    public int TagsPerResource { get; set; } = 50;
+}

@@ -1,0 +1,170 @@
+namespace ControlPlane.Domain.Errors;
+
+/// <summary>
+/// The EC2 error catalogue: every error the emulator answers is built here, with AWS's code and message.
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+/// </summary>
+public static class Ec2Errors
+{
+    // Common client errors.
+    public static AwsException InvalidAction(string action) =>
+        new("InvalidAction", $"The action {action} is not valid for this web service.");
+    public static AwsException MissingAction() => new("MissingAction", "The request must contain the parameter Action");
+    public static AwsException MissingParameter(string parameter) =>
+        new("MissingParameter", $"The request must contain the parameter {parameter}");
+    public static AwsException InvalidParameterValue(string message) => new("InvalidParameterValue", message);
+    public static AwsException InvalidParameterValue(string value, string parameter) =>
+        new("InvalidParameterValue", $"Value ({value}) for parameter {parameter} is invalid.");
+    public static AwsException InvalidParameterCombination(string message) => new("InvalidParameterCombination", message);
+    public static AwsException InvalidParameter(string message) => new("InvalidParameter", message);
+    public static AwsException DryRunOperation() =>
+        new("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+    public static AwsException InvalidFilter(string name) =>
+        new("InvalidParameterValue", $"The filter '{name}' is invalid");
+    public static AwsException InvalidNextToken(string token) =>
+        new("InvalidNextToken", $"The token '{token}' is invalid.");
+    public static AwsException InvalidMaxResults(int value, int min, int max) =>
+        new("InvalidParameterValue", $"Value ( {value} ) for parameter maxResults is invalid. Expecting a value between {min} and {max}.");
+    public static AwsException MaxResultsWithIds(string idsParameter) =>
+        new("InvalidParameterCombination", $"The parameter {idsParameter} cannot be used with the parameter maxResults");
+    public static AwsException InternalError() =>
+        new("InternalError", "An internal error has occurred", 500);
+    public static AwsException UnsupportedOperation(string message) => new("UnsupportedOperation", message);
+
+    // Ids.
+    public static AwsException Malformed(string code, string kind, string id) =>
+        new(code, $"Invalid id: \"{id}\" (expecting \"{kind}-...\")");
+
+    // VPCs.
+    public static AwsException VpcNotFound(string id) => new("InvalidVpcID.NotFound", $"The vpc ID '{id}' does not exist");
+    public static AwsException VpcsNotFound(IReadOnlyList<string> ids) =>
+        ids.Count == 1 ? VpcNotFound(ids[0]) : new("InvalidVpcID.NotFound", $"The vpc IDs '{string.Join("', '", ids)}' do not exist");
+    public static AwsException VpcIdMalformed(string id) => Malformed("InvalidVpcID.Malformed", "vpc", id);
+    public static AwsException InvalidVpcRange(string cidr) => new("InvalidVpc.Range", $"The CIDR '{cidr}' is invalid.");
+    public static AwsException InvalidCidrBlock(string value, string parameter = "cidrBlock") =>
+        new("InvalidParameterValue", $"Value ({value}) for parameter {parameter} is invalid. This is not a valid CIDR block.");
+    public static AwsException VpcLimitExceeded() => new("VpcLimitExceeded", "The maximum number of VPCs has been reached.");
+    public static AwsException CidrLimitExceeded(string vpcId, int limit) =>
+        new("CidrLimitExceeded", $"This network '{vpcId}' has met its maximum number of allowed CIDRs: {limit}");
+    public static AwsException VpcDependencyViolation(string id) =>
+        new("DependencyViolation", $"The vpc '{id}' has dependencies and cannot be deleted.");
+    public static AwsException VpcIdNotSpecified() => new("VPCIdNotSpecified", "No default VPC for this user");
+    public static AwsException InvalidVpcAttribute(string value) =>
+        new("InvalidParameterValue", $"Value ({value}) for parameter attribute is invalid. Unknown attribute.");
+    public static AwsException VpcCidrAssociationNotFound(string id) =>
+        new("InvalidVpcCidrBlockAssociationID.NotFound", $"The vpc CIDR block association ID '{id}' does not exist");
+    public static AwsException CannotDisassociatePrimaryCidr(string id) =>
+        new("OperationNotPermitted", $"The vpc CIDR block with association ID {id} may not be disassociated. It is the primary IPv4 CIDR block of the VPC");
+    public static AwsException VpcCidrConflict(string cidr, string vpcId) =>
+        new("InvalidVpc.Range", $"The CIDR '{cidr}' conflicts with another CIDR block of the VPC '{vpcId}'.");
+
+    // Subnets.
+    public static AwsException SubnetNotFound(string id) => new("InvalidSubnetID.NotFound", $"The subnet ID '{id}' does not exist");
+    public static AwsException SubnetsNotFound(IReadOnlyList<string> ids) =>
+        ids.Count == 1 ? SubnetNotFound(ids[0]) : new("InvalidSubnetID.NotFound", $"The subnet IDs '{string.Join("', '", ids)}' do not exist");
+    public static AwsException SubnetIdMalformed(string id) => Malformed("InvalidSubnetID.Malformed", "subnet", id);
+    public static AwsException InvalidSubnetRange(string cidr) => new("InvalidSubnet.Range", $"The CIDR '{cidr}' is invalid.");
+    public static AwsException SubnetConflict(string cidr) =>
+        new("InvalidSubnet.Conflict", $"The CIDR '{cidr}' conflicts with another subnet");
+    public static AwsException SubnetLimitExceeded() =>
+        new("SubnetLimitExceeded", "The maximum number of subnets has been reached.");
+    public static AwsException SubnetDependencyViolation(string id) =>
+        new("DependencyViolation", $"The subnet '{id}' has dependencies and cannot be deleted.");
+    public static AwsException InvalidAvailabilityZone(string zone, IEnumerable<string> zones) =>
+        new("InvalidParameterValue", $"Value ({zone}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: {string.Join(", ", zones)}.");
+    public static AwsException InvalidAvailabilityZoneId(string zoneId) =>
+        new("InvalidParameterValue", $"Value ({zoneId}) for parameter availabilityZoneId is invalid.");
+
+    // Security groups.
+    public static AwsException SecurityGroupNotFound(string id) =>
+        new("InvalidGroup.NotFound", $"The security group '{id}' does not exist");
+    public static AwsException SecurityGroupsNotFound(IReadOnlyList<string> ids) =>
+        ids.Count == 1 ? SecurityGroupNotFound(ids[0]) : new("InvalidGroup.NotFound", $"The security groups '{string.Join("', '", ids)}' do not exist");
+    public static AwsException SecurityGroupNotFoundInVpc(string name, string vpcId) =>
+        new("InvalidGroup.NotFound", $"The security group '{name}' does not exist in VPC '{vpcId}'");
+    public static AwsException SecurityGroupNotFoundInDefaultVpc(string name) =>
+        new("InvalidGroup.NotFound", $"The security group '{name}' does not exist in default VPC");
+    public static AwsException SecurityGroupIdMalformed(string id) =>
+        id.Length == 0 ? new("InvalidGroupId.Malformed", "The security-group ID '' is malformed") : Malformed("InvalidGroupId.Malformed", "sg", id);
+    public static AwsException SecurityGroupDuplicate(string name, string vpcId) =>
+        new("InvalidGroup.Duplicate", $"The security group '{name}' already exists for VPC '{vpcId}'");
+    public static AwsException SecurityGroupReserved() =>
+        new("InvalidGroup.Reserved", "The security group 'default' is reserved");
+    public static AwsException InvalidGroupName(string name, string reason) =>
+        new("InvalidParameterValue", $"Value ({name}) for parameter GroupName is invalid. {reason}");
+    public static AwsException InvalidGroupDescription(string description, string reason) =>
+        new("InvalidParameterValue", $"Value ({description}) for parameter GroupDescription is invalid. {reason}");
+    public static AwsException CannotDeleteDefaultGroup(string id) =>
+        new("CannotDelete", $"the specified group: \"{id}\" name: \"default\" cannot be deleted by a user");
+    public static AwsException SecurityGroupDependencyViolation(string id) =>
+        new("DependencyViolation", $"resource {id} has a dependent object");
+    public static AwsException SecurityGroupLimitExceeded() =>
+        new("SecurityGroupLimitExceeded", "The maximum number of security groups has been reached.");
+    public static AwsException RulesPerSecurityGroupLimitExceeded() =>
+        new("RulesPerSecurityGroupLimitExceeded", "The maximum number of rules per security group has been reached.");
+    public static AwsException PermissionDuplicate(string description) =>
+        new("InvalidPermission.Duplicate", $"the specified rule \"{description}\" already exists");
+    public static AwsException PermissionNotFound() =>
+        new("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+    public static AwsException PermissionMalformed(string message) => new("InvalidPermission.Malformed", message);
+    public static AwsException MissingSourceSpecification() =>
+        new("MissingParameter", "Missing source specification: include source security group or CIDR information");
+    public static AwsException UnknownProtocol(string value) =>
+        new("InvalidParameterValue", $"Invalid value '{value}' for IP protocol. Unknown protocol.");
+    public static AwsException PortRangeRequired(string protocol) =>
+        new("InvalidParameterValue", $"Invalid value 'Must specify both from and to ports with {protocol}.' for portRange.");
+    public static AwsException PortOutOfRange(int port) =>
+        new("InvalidPermission.Malformed", $"TCP/UDP port ({port}) out of range");
+    public static AwsException InvalidPortRange(int from, int to) =>
+        new("InvalidParameterValue", $"Invalid TCP/UDP port range: from port {from} is greater than to port {to}.");
+    public static AwsException InvalidIcmpType(int type) =>
+        new("InvalidParameterValue", $"Invalid value '{type}' for icmp type. ICMP type must be between -1 and 255.");
+    public static AwsException InvalidIcmpCode(int code) =>
+        new("InvalidParameterValue", $"Invalid value '{code}' for icmp code. ICMP code must be between -1 and 255, and -1 when the type is -1.");
+    public static AwsException InvalidCidrInRule(string value) =>
+        new("InvalidParameterValue", $"CIDR block {value} is malformed");
+    public static AwsException SecurityGroupRuleNotFound(string id) =>
+        new("InvalidSecurityGroupRuleId.NotFound", $"The security group rule ID '{id}' does not exist");
+    public static AwsException SecurityGroupRuleIdMalformed(string id) =>
+        new("InvalidSecurityGroupRuleId.Malformed", $"Invalid security group rule ID '{id}'. The ID must be of the form sgr-xxxxxxxxxxxxxxxxx.");
+    public static AwsException ReferencedGroupOtherVpc(string referencedId, string groupId) =>
+        new("InvalidGroup.NotFound", $"You have specified two resources that belong to different networks. The security group '{referencedId}' is not in the VPC of '{groupId}'.");
+    public static AwsException EgressLegacyParameters() =>
+        new("InvalidParameterCombination", "The parameter CidrIp, IpProtocol, FromPort, ToPort, SourceSecurityGroupName or SourceSecurityGroupOwnerId is not supported for egress rules; use IpPermissions.");
+    public static AwsException MultiplePeers() =>
+        new("InvalidParameterCombination", "Only one of cidrIp, cidrIpv6, prefixListId, or referencedGroupId can be specified");
+    public static AwsException PeerTypeChange(string ruleId) =>
+        new("InvalidParameterValue", $"The peer type of security group rule {ruleId} cannot be changed.");
+    public static AwsException PrefixListIdMalformed(string id) => Malformed("InvalidPrefixListId.Malformed", "pl", id);
+    public static AwsException PrefixListNotFound(string id) =>
+        new("InvalidPrefixListID.NotFound", $"The prefix list ID '{id}' does not exist");
+    public static AwsException RuleNotInGroup(string ruleId, string groupId) =>
+        new("InvalidSecurityGroupRuleId.NotFound", $"The security group rule ID '{ruleId}' does not exist in security group '{groupId}'");
+
+    // Tags.
+    public static AwsException InvalidTagKey(string message) => new("InvalidParameterValue", message);
+    public static AwsException TagLimitExceeded(string resourceId) =>
+        new("TagLimitExceeded", $"The maximum number of tags (50) for resource '{resourceId}' has been reached.");
+    public static AwsException InvalidResourceId(string id) =>
+        new("InvalidID", $"The ID '{id}' is not valid");
+    public static AwsException InvalidTagResourceType(string type) =>
+        new("InvalidParameterValue", $"'{type}' is not a valid taggable resource type for this operation.");
+
+    // Network ACLs and route tables (read paths in this slice).
+    public static AwsException NetworkAclNotFound(string id) =>
+        new("InvalidNetworkAclID.NotFound", $"The networkAcl ID '{id}' does not exist");
+    public static AwsException NetworkAclIdMalformed(string id) => Malformed("InvalidNetworkAclId.Malformed", "acl", id);
+    public static AwsException RouteTableNotFound(string id) =>
+        new("InvalidRouteTableID.NotFound", $"The routeTable ID '{id}' does not exist");
+    public static AwsException RouteTableIdMalformed(string id) => Malformed("InvalidRouteTableId.Malformed", "rtb", id);
+    public static AwsException InternetGatewayNotFound(string id) =>
+        new("InvalidInternetGatewayID.NotFound", $"The internetGateway ID '{id}' does not exist");
+    public static AwsException InternetGatewayIdMalformed(string id) => Malformed("InvalidInternetGatewayId.Malformed", "igw", id);
+    public static AwsException NetworkInterfaceNotFound(string id) =>
+        new("InvalidNetworkInterfaceID.NotFound", $"The networkInterface ID '{id}' does not exist");
+    public static AwsException NetworkInterfaceIdMalformed(string id) => Malformed("InvalidNetworkInterfaceID.Malformed", "eni", id);
+
+    // Regions.
+    public static AwsException InvalidRegion(string region) =>
+        new("InvalidParameterValue", $"Invalid region: {region}");
+}

@@ -1,0 +1,6 @@
+namespace ControlPlane.Domain.Model;
+
+public sealed class InternetGateway : Resource
+{
+    public string? AttachedVpcId { get; set; }
+}

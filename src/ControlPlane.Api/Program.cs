@@ -1,6 +1,8 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ControlPlane.Api;
 
-app.MapGet("/", () => "Hello World!");
+var app = ControlPlaneApp.Build(args);
+await app.InitializeStoreAsync();
+await app.RunAsync();
 
-app.Run();
+/// <summary>Entry point; exposed for WebApplicationFactory-style tests.</summary>
+public partial class Program;

@@ -12,23 +12,37 @@ namespace ControlPlane.Application.Querying;
 /// </summary>
 public static class TagRules
 {
-    public static void ValidTags<T>(this AbstractValidator<T> validator, Func<T, IEnumerable<Tag>?> tags)
+    public static AwsException? Check(Tag tag) => tag switch
     {
-        validator.RuleForEach(c => tags(c) ?? []).Must(t => !string.IsNullOrEmpty(t.Key))
-            .WithAwsError((_, _) => Ec2Errors.MissingParameter("Tag.N.Key"));
-        validator.RuleForEach(c => tags(c) ?? []).Must(t => t.Key is null || t.Key.Length <= 128)
-            .WithAwsError((_, t) => Ec2Errors.InvalidTagKey($"Tag key exceeds the maximum length of 128 characters: {t.Key}"));
-        validator.RuleForEach(c => tags(c) ?? []).Must(t => t.Key is null || !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-            .WithAwsError((_, t) => Ec2Errors.InvalidTagKey($"Tag keys starting with 'aws:' are reserved for internal use: {t.Key}"));
-        validator.RuleForEach(c => tags(c) ?? []).Must(t => (t.Value ?? "").Length <= 256)
-            .WithAwsError((_, t) => Ec2Errors.InvalidTagKey($"Tag value exceeds the maximum length of 256 characters for key {t.Key}"));
-    }
+        { Key: null or "" } => Ec2Errors.MissingParameter("Tag.N.Key"),
+        { Key.Length: > 128 } => Ec2Errors.InvalidTagKey($"Tag key exceeds the maximum length of 128 characters: {tag.Key}"),
+        _ when tag.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) =>
+            Ec2Errors.InvalidTagKey($"Tag keys starting with 'aws:' are reserved for internal use: {tag.Key}"),
+        { Value.Length: > 256 } => Ec2Errors.InvalidTagKey($"Tag value exceeds the maximum length of 256 characters for key {tag.Key}"),
+        _ => null,
+    };
+
+    public static void ValidTags<T>(this AbstractValidator<T> validator, Func<T, IEnumerable<Tag>?> tags) =>
+        validator.RuleFor(c => c).Custom((command, context) =>
+        {
+            foreach (var tag in tags(command) ?? [])
+            {
+                if (Check(tag) is not { } error) continue;
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("Tag", error.Message) { CustomState = error });
+                return;
+            }
+        });
 
     /// <summary>TagSpecifications of a create action: each names one of the resource types the action creates.</summary>
     public static void ValidTagSpecifications<T>(this AbstractValidator<T> validator, params string[] resourceTypes) where T : ITagged
     {
-        validator.RuleForEach(c => c.TagSpecifications ?? []).Must(s => s.ResourceType is not null && resourceTypes.Contains(s.ResourceType))
-            .WithAwsError((_, s) => Ec2Errors.InvalidTagResourceType(s.ResourceType ?? ""));
+        validator.RuleFor(c => c).Custom((command, context) =>
+        {
+            var wrong = (command.TagSpecifications ?? []).FirstOrDefault(s => s.ResourceType is null || !resourceTypes.Contains(s.ResourceType));
+            if (wrong is null) return;
+            var error = Ec2Errors.InvalidTagResourceType(wrong.ResourceType ?? "");
+            context.AddFailure(new FluentValidation.Results.ValidationFailure("TagSpecification", error.Message) { CustomState = error });
+        });
         validator.ValidTags(c => (c.TagSpecifications ?? []).SelectMany(s => s.Tags ?? []));
     }
 }

@@ -44,11 +44,13 @@ public sealed class TagStore(ControlPlaneDbContext db, RequestContext request)
         if (existing.Count > limit) throw Ec2Errors.TagLimitExceeded(resourceId);
     }
 
-    /// <summary>Applies the TagSpecifications of a create action to the new resource, for the resource types it creates.</summary>
-    public Task ApplyAsync(IReadOnlyList<Shapes.TagSpecification>? specifications, string resourceType, string resourceId, int limit, CancellationToken cancellationToken)
+    /// <summary>Applies the TagSpecifications of a create action to the new resource, for the resource type it creates; returns the tags as Describe will show them.</summary>
+    public async Task<IReadOnlyList<TagShape>> ApplyAsync(IReadOnlyList<Shapes.TagSpecification>? specifications, string resourceType, string resourceId, int limit, CancellationToken cancellationToken)
     {
         var tags = (specifications ?? []).Where(s => s.ResourceType == resourceType).SelectMany(s => s.Tags ?? []).ToList();
-        return tags.Count == 0 ? Task.CompletedTask : SetAsync(resourceId, resourceType, tags, limit, cancellationToken);
+        if (tags.Count == 0) return None;
+        await SetAsync(resourceId, resourceType, tags, limit, cancellationToken);
+        return tags.GroupBy(t => t.Key).Select(g => new TagShape(g.Key, g.Last().Value ?? "")).OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
     }
 
     public Task RemoveAllAsync(string resourceId, CancellationToken cancellationToken) =>

@@ -7,10 +7,14 @@ namespace ControlPlane.Protocols.Query;
 /// <summary>A value under construction while a request's parameters are bound, one node per shape.</summary>
 internal abstract class BindingNode
 {
+    public abstract JsonNode? ToJson();
+}
+
+/// <summary>A structure, list or map under construction: the parameters address its children.</summary>
+internal abstract class CollectionNode : BindingNode
+{
     /// <summary>Places <paramref name="value"/> at the path <paramref name="key"/> names from segment <paramref name="next"/> on.</summary>
     public abstract void Assign(ParameterKey key, int next, string value);
-
-    public abstract JsonNode? ToJson();
 
     /// <summary>The child of <paramref name="shape"/> that the rest of the key (from <paramref name="next"/>) addresses, updated with the value.</summary>
     protected static BindingNode Child(BindingNode? existing, Shape shape, ParameterKey key, int next, string value)
@@ -28,7 +32,7 @@ internal abstract class BindingNode
         if (shape is ScalarShape)
             throw ProtocolErrors.UnknownParameter(key.Text);
 
-        var node = existing ?? Create(shape);
+        var node = (CollectionNode?)existing ?? Create(shape);
         node.Assign(key, next, value);
         return node;
     }
@@ -43,7 +47,7 @@ internal abstract class BindingNode
         return index;
     }
 
-    private static BindingNode Create(Shape shape) => shape switch
+    private static CollectionNode Create(Shape shape) => shape switch
     {
         StructureShape structure => new StructureNode(structure),
         ListShape list => new ListNode(list),
@@ -52,7 +56,7 @@ internal abstract class BindingNode
     };
 }
 
-internal sealed class StructureNode(StructureShape shape) : BindingNode
+internal sealed class StructureNode(StructureShape shape) : CollectionNode
 {
     private readonly Dictionary<Member, BindingNode> _members = [];
 
@@ -77,7 +81,7 @@ internal sealed class StructureNode(StructureShape shape) : BindingNode
     }
 }
 
-internal sealed class ListNode(ListShape shape) : BindingNode
+internal sealed class ListNode(ListShape shape) : CollectionNode
 {
     private readonly SortedDictionary<int, BindingNode> _items = [];
 
@@ -96,7 +100,7 @@ internal sealed class ListNode(ListShape shape) : BindingNode
     public override JsonArray ToJson() => new(_items.Values.Select(item => item.ToJson()).ToArray());
 }
 
-internal sealed class MapNode(MapShape shape) : BindingNode
+internal sealed class MapNode(MapShape shape) : CollectionNode
 {
     private readonly SortedDictionary<int, Entry> _entries = [];
 
@@ -140,8 +144,5 @@ internal sealed class MapNode(MapShape shape) : BindingNode
 
 internal sealed class ScalarNode(JsonValue value) : BindingNode
 {
-    public override void Assign(ParameterKey key, int next, string value) =>
-        throw ProtocolErrors.UnknownParameter(key.Text);
-
     public override JsonNode ToJson() => value;
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using ControlPlane.Protocols.Query;
+using ControlPlane.Protocols.Shapes;
 using ControlPlane.Protocols.Xml;
 
 namespace ControlPlane.Protocols;
@@ -12,6 +13,8 @@ namespace ControlPlane.Protocols;
 public static class QueryResponseWriter
 {
     /// <param name="result">The operation's output keyed by the model's member names; null members are omitted.</param>
+    /// <exception cref="InvalidOperationException">The result does not fit the output shape (a property that is no member,
+    /// an object where a list belongs, ...); <paramref name="output"/> may then hold part of a document.</exception>
     public static void WriteResult(ServiceModel model, string operation, JsonElement result, string requestId, IBufferWriter<byte> output)
     {
         if (!model.TryGetOperation(operation, out var op))
@@ -20,24 +23,25 @@ public static class QueryResponseWriter
         var xml = new Utf8XmlWriter(output);
         xml.Declaration();
         xml.StartElement(op.XmlResponseName, model.Utf8XmlNamespace);
-        var hasResult = op.Output is not null && result.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+        // Without an output shape any result property is a mistake the empty shape reports.
+        var shape = op.Output ?? StructureShape.Empty;
+        var hasResult = result.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
         if (model.IsEc2)
         {
             // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpc.html#API_CreateVpc_Examples
             xml.Element("requestId"u8, requestId);
             if (hasResult)
-                XmlShapeWriter.Members(xml, op.Output!, result);
+                XmlShapeWriter.Members(xml, shape, result);
         }
         else
         {
             // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html#API_GetCallerIdentity_Examples
             if (op.Output is not null)
-            {
                 xml.StartElement(op.XmlResultName);
-                if (hasResult)
-                    XmlShapeWriter.Members(xml, op.Output, result);
+            if (hasResult)
+                XmlShapeWriter.Members(xml, shape, result);
+            if (op.Output is not null)
                 xml.EndElement(op.XmlResultName);
-            }
             ResponseMetadata(xml, requestId);
         }
         xml.EndElement(op.XmlResponseName);

@@ -107,6 +107,8 @@ internal sealed class ModelReader
         if (shape is ListShape { Flattened: true } && LocationName(_json[shape.Name].GetProperty("member")) is { } itemName)
             xmlName = itemName;
 
+        // The query protocol sends members under the names it writes them with; EC2 prefers queryName and
+        // capitalises locationName (botocore's EC2Serializer._get_serialized_name).
         string wireName;
         if (!_ec2)
             wireName = xmlName;

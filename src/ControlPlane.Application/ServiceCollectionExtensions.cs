@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<VpcBuilder>();
         services.AddScoped<SubnetBuilder>();
         services.AddScoped<Ipv6Allocator>();
+        services.AddScoped<Features.Tags.TaggableResources>();
         return services;
     }
 }

@@ -13,11 +13,15 @@ public static class Page
 {
     public sealed record Slice<T>(IReadOnlyList<T> Items, string? NextToken);
 
-    /// <summary>Pages <paramref name="ordered"/> (already in id order). Without MaxResults everything is returned.</summary>
-    public static Slice<T> Take<T>(IEnumerable<T> ordered, Func<T, string> id, IPaged request, int min = 5, int max = 1000)
+    /// <summary>
+    /// Pages <paramref name="items"/> in ordinal id order (sorted here, not by the database, whose collation may
+    /// differ between SQLite and PostgreSQL). Without MaxResults everything is returned.
+    /// </summary>
+    public static Slice<T> Take<T>(IEnumerable<T> items, Func<T, string> id, IPaged request, int min = 5, int max = 1000)
     {
         var after = Decode(request.NextToken);
         if (request.MaxResults is { } m && (m < min || m > max)) throw Ec2Errors.InvalidMaxResults(m, min, max);
+        var ordered = items.OrderBy(id, StringComparer.Ordinal);
         var source = after is null ? ordered : ordered.Where(x => string.CompareOrdinal(id(x), after) > 0);
         if (request.MaxResults is not { } size) return new Slice<T>(source.ToList(), null);
         var items = source.Take(size + 1).ToList();

@@ -9,13 +9,13 @@ namespace ControlPlane.Application.Features.Subnets;
 /// <summary>Adds a subnet and its association with the VPC's default network ACL (every subnet always has exactly one).</summary>
 public sealed class SubnetBuilder(ControlPlaneDbContext db, RequestContext request, IIdGenerator ids)
 {
-    public Subnet Add(string vpcId, string defaultAclId, Cidr cidr, Regions.ZoneInfo zone, bool defaultForAz, Cidr? ipv6 = null, bool ipv6Native = false)
+    public Subnet Add(string vpcId, string defaultAclId, Cidr cidr, Regions.ZoneInfo zone, bool defaultForAz, Cidr? ipv6 = null)
     {
         var subnet = new Subnet
         {
             AccountId = request.AccountId, Region = request.Region, Id = ids.NewId(ResourceIds.Subnet), VpcId = vpcId,
             CidrBlock = cidr.ToString(), AvailabilityZone = zone.ZoneName, AvailabilityZoneId = zone.ZoneId,
-            DefaultForAz = defaultForAz, MapPublicIpOnLaunch = defaultForAz, Ipv6Native = ipv6Native,
+            DefaultForAz = defaultForAz, MapPublicIpOnLaunch = defaultForAz,
         };
         if (ipv6 is { } v6)
         {

@@ -30,7 +30,7 @@ public static class DescribeVpcs
             var match = VpcViews.Filters.Compile(command.Filters);
             var query = db.Vpcs.AsNoTracking().Include(v => v.CidrBlocks).AsQueryable();
             if (command.VpcIds is { Count: > 0 } ids) query = query.Where(v => ids.Contains(v.Id));
-            var vpcs = await query.OrderBy(v => v.Id).ToListAsync(cancellationToken);
+            var vpcs = await query.ToListAsync(cancellationToken);
             Ids.RequireFound(command.VpcIds, vpcs.Select(v => v.Id), Ec2Errors.VpcsNotFound);
             var tagsOf = await tags.LoadAllAsync("vpc", cancellationToken);
             var page = Page.Take(vpcs.Select(v => new VpcViews.Row(v, tagsOf(v.Id))).Where(match), r => r.Vpc.Id, command);

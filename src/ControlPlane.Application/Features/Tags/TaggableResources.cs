@@ -1,0 +1,36 @@
+using ControlPlane.Application.Store;
+using ControlPlane.Domain.Errors;
+using ControlPlane.Domain.Ids;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Features.Tags;
+
+/// <summary>
+/// What a resource id names: its DescribeTags resource type, and whether it exists in the scope. CreateTags and
+/// DeleteTags refuse ids of resources that do not exist with that resource's NotFound error, as AWS does.
+/// </summary>
+public sealed class TaggableResources(ControlPlaneDbContext db)
+{
+    private sealed record Kind(string Prefix, string ResourceType, Func<ControlPlaneDbContext, string, CancellationToken, Task<bool>> Exists, Func<string, AwsException> NotFound);
+
+    private static readonly Kind[] Kinds =
+    [
+        new(ResourceIds.Vpc, "vpc", (db, id, ct) => db.Vpcs.AnyAsync(x => x.Id == id, ct), Ec2Errors.VpcNotFound),
+        new(ResourceIds.Subnet, "subnet", (db, id, ct) => db.Subnets.AnyAsync(x => x.Id == id, ct), Ec2Errors.SubnetNotFound),
+        new(ResourceIds.SecurityGroup, "security-group", (db, id, ct) => db.SecurityGroups.AnyAsync(x => x.Id == id, ct), Ec2Errors.SecurityGroupNotFound),
+        new(ResourceIds.SecurityGroupRule, "security-group-rule", (db, id, ct) => db.SecurityGroupRules.AnyAsync(x => x.Id == id, ct), Ec2Errors.SecurityGroupRuleNotFound),
+        new(ResourceIds.NetworkAcl, "network-acl", (db, id, ct) => db.NetworkAcls.AnyAsync(x => x.Id == id, ct), Ec2Errors.NetworkAclNotFound),
+        new(ResourceIds.RouteTable, "route-table", (db, id, ct) => db.RouteTables.AnyAsync(x => x.Id == id, ct), Ec2Errors.RouteTableNotFound),
+        new(ResourceIds.InternetGateway, "internet-gateway", (db, id, ct) => db.InternetGateways.AnyAsync(x => x.Id == id, ct), Ec2Errors.InternetGatewayNotFound),
+    ];
+
+    /// <summary>The resource type of an existing resource; throws the resource's NotFound, or InvalidID for an id of no known kind.</summary>
+    public async Task<string> ResolveAsync(string id, CancellationToken cancellationToken)
+    {
+        var kind = Kinds.FirstOrDefault(k => ResourceIds.IsWellFormed(id, k.Prefix)) ?? throw Ec2Errors.InvalidResourceId(id);
+        if (!await kind.Exists(db, id, cancellationToken)) throw kind.NotFound(id);
+        return kind.ResourceType;
+    }
+
+    public static IEnumerable<string> ResourceTypes => Kinds.Select(k => k.ResourceType);
+}

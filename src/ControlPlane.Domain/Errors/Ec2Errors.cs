@@ -55,6 +55,8 @@ public static class Ec2Errors
         new("InvalidVpcCidrBlockAssociationID.NotFound", $"The vpc CIDR block association ID '{id}' does not exist");
     public static AwsException CannotDisassociatePrimaryCidr(string id) =>
         new("OperationNotPermitted", $"The vpc CIDR block with association ID {id} may not be disassociated. It is the primary IPv4 CIDR block of the VPC");
+    public static AwsException VpcCidrInUse(string cidr, string vpcId) =>
+        new("DependencyViolation", $"The CIDR block '{cidr}' of VPC '{vpcId}' is in use by subnets and cannot be disassociated.");
     public static AwsException VpcCidrConflict(string cidr, string vpcId) =>
         new("InvalidVpc.Range", $"The CIDR '{cidr}' conflicts with another CIDR block of the VPC '{vpcId}'.");
 
@@ -140,6 +142,23 @@ public static class Ec2Errors
         new("InvalidPrefixListID.NotFound", $"The prefix list ID '{id}' does not exist");
     public static AwsException RuleNotInGroup(string ruleId, string groupId) =>
         new("InvalidSecurityGroupRuleId.NotFound", $"The security group rule ID '{ruleId}' does not exist in security group '{groupId}'");
+    public static AwsException SecurityGroupRulesNotFound(IReadOnlyList<string> ids) =>
+        ids.Count == 1 ? SecurityGroupRuleNotFound(ids[0]) : new("InvalidSecurityGroupRuleId.NotFound", $"The security group rule IDs '{string.Join("', '", ids)}' do not exist");
+    public static AwsException GroupNameLooksLikeId(string name) => InvalidGroupName(name, "Group names may not be in the format sg-*.");
+    public static AwsException GroupNameInvalid(string name) =>
+        InvalidGroupName(name, $"Valid names are strings less than 256 characters from the following set:  {SecurityGroups.SecurityGroupText.GroupCharacters}");
+    public static AwsException GroupDescriptionInvalid(string description) =>
+        InvalidGroupDescription(description, $"Valid descriptions are strings less than 256 characters from the following set:  {SecurityGroups.SecurityGroupText.GroupCharacters}");
+    public static AwsException InvalidRuleDescription(string description) =>
+        new("InvalidParameterValue", $"Invalid rule description '{description}'. Valid descriptions are strings less than 256 characters from the following set:  {SecurityGroups.SecurityGroupText.RuleDescriptionCharacters}");
+    public static AwsException ProtocolRequired() =>
+        new("InvalidParameterValue", "Invalid value 'null' for protocol. VPC security group rules must specify protocols explicitly.");
+    public static AwsException GroupNameOutsideDefaultVpc(string name) =>
+        new("InvalidParameterValue", $"Invalid value '{name}' for groupName. You may not reference Amazon VPC security groups by name. Please use the corresponding id for this operation.");
+    public static AwsException LegacySourceGroupCombination() =>
+        new("InvalidParameterCombination", "The parameter SourceSecurityGroupName cannot be used with the parameters CidrIp, IpProtocol, FromPort or ToPort; it grants full ICMP, UDP and TCP access. Use IpPermissions for a specific protocol and port range.");
+    public static AwsException LegacyWithIpPermissions() =>
+        new("InvalidParameterCombination", "The parameters CidrIp, IpProtocol, FromPort, ToPort, SourceSecurityGroupName and SourceSecurityGroupOwnerId cannot be used with the parameter IpPermissions.");
 
     // Tags.
     public static AwsException InvalidTagKey(string message) => new("InvalidParameterValue", message);

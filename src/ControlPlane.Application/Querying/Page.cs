@@ -24,10 +24,10 @@ public static class Page
         var ordered = items.OrderBy(id, StringComparer.Ordinal);
         var source = after is null ? ordered : ordered.Where(x => string.CompareOrdinal(id(x), after) > 0);
         if (request.MaxResults is not { } size) return new Slice<T>(source.ToList(), null);
-        var items = source.Take(size + 1).ToList();
-        if (items.Count <= size) return new Slice<T>(items, null);
-        items.RemoveAt(size);
-        return new Slice<T>(items, Encode(id(items[^1])));
+        var page = source.Take(size + 1).ToList();
+        if (page.Count <= size) return new Slice<T>(page, null);
+        page.RemoveAt(size);
+        return new Slice<T>(page, Encode(id(page[^1])));
     }
 
     /// <summary>Validates a token before any work, so a forged token fails whatever the data.</summary>

@@ -91,7 +91,7 @@ public static class AssociateVpcCidrBlock
                 if (egress is [{ Protocol: -1, CidrIpv4: "0.0.0.0/0" }])
                 {
                     var rule = builder.NewRule(group.Id, true,
-                        new Domain.SecurityGroups.RuleSpec(IpProtocol.All, PortRange.AllPorts, Domain.SecurityGroups.RulePeer.Ipv6(VpcBuilder.AnyIpv6), null),
+                        new Domain.SecurityGroups.RuleSpec(IpProtocol.All, Domain.Networking.PortRange.AllPorts, Domain.SecurityGroups.RulePeer.Ipv6(VpcBuilder.AnyIpv6), null),
                         group.Rules.Max(r => r.Sequence) + 1);
                     db.SecurityGroupRules.Add(rule);
                 }

@@ -1,0 +1,46 @@
+using ControlPlane.Application.Pipeline;
+using ControlPlane.Application.Querying;
+using ControlPlane.Application.Shapes;
+using ControlPlane.Application.Store;
+using ControlPlane.Domain.Errors;
+using ControlPlane.Domain.Ids;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Features.RouteTables;
+
+/// <summary>https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html</summary>
+public static class DescribeRouteTables
+{
+    /// <summary>The model bounds this action's MaxResults to 5-100, not the usual 1000.</summary>
+    public const int MaxPageSize = 100;
+
+    public sealed record Command : ICommand<Result>, IDryRunnable, IPaged
+    {
+        public IReadOnlyList<string>? RouteTableIds { get; init; }
+        public IReadOnlyList<Filter>? Filters { get; init; }
+        public int? MaxResults { get; init; }
+        public string? NextToken { get; init; }
+        public bool? DryRun { get; init; }
+    }
+
+    public sealed record Result(IReadOnlyList<Shapes.RouteTable> RouteTables, string? NextToken);
+
+    public sealed class Handler(ControlPlaneDbContext db, TagStore tags) : IHandler<Command, Result>
+    {
+        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            Ids.RequireWellFormed(command.RouteTableIds, ResourceIds.RouteTable, Ec2Errors.RouteTableIdMalformed);
+            var match = RouteTableViews.Filters.Compile(command.Filters);
+            var query = db.RouteTables.AsNoTracking().Include(t => t.Routes).Include(t => t.Associations).AsQueryable();
+            if (command.RouteTableIds is { Count: > 0 } ids) query = query.Where(t => ids.Contains(t.Id));
+            var tables = await query.ToListAsync(cancellationToken);
+            Ids.RequireFound(command.RouteTableIds, tables.Select(t => t.Id), RouteTableViews.NotFound);
+            var vpcIds = tables.Select(t => t.VpcId).Distinct().ToList();
+            var vpcs = await db.Vpcs.AsNoTracking().Include(v => v.CidrBlocks).Where(v => vpcIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+            var tagsOf = await tags.LoadAllAsync("route-table", cancellationToken);
+            var rows = tables.Select(t => RouteTableViews.ToRow(t, vpcs.GetValueOrDefault(t.VpcId), tagsOf(t.Id)));
+            var page = Page.Take(rows.Where(match), r => r.Table.Id, command, max: MaxPageSize);
+            return new Result(page.Items.Select(RouteTableViews.ToShape).ToList(), page.NextToken);
+        }
+    }
+}

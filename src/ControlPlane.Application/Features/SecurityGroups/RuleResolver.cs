@@ -1,0 +1,62 @@
+using ControlPlane.Application.Pipeline;
+using ControlPlane.Application.Store;
+using ControlPlane.Domain.Errors;
+using ControlPlane.Domain.Model;
+using ControlPlane.Domain.SecurityGroups;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Features.SecurityGroups;
+
+/// <summary>
+/// Turns drafts into specs by looking up the groups they reference, in one query. A referenced group must exist and
+/// be in the VPC of the group that gets the rule (peering is not emulated); names are accepted only in the default
+/// VPC; the owner defaults to the caller's account.
+/// https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#security-group-referencing
+/// </summary>
+public static class RuleResolver
+{
+    public enum Mode
+    {
+        /// <summary>Authorize and modify: the referenced group must exist in the same VPC.</summary>
+        Strict,
+
+        /// <summary>Revoke and description updates: an id is taken as given (a rule naming a missing group simply matches nothing).</summary>
+        Match,
+    }
+
+    public static async Task<IReadOnlyList<RuleSpec>> ResolveAsync(this ControlPlaneDbContext db, RequestContext request, SecurityGroup group,
+        IReadOnlyList<RuleDraft> drafts, Mode mode, CancellationToken cancellationToken)
+    {
+        var references = drafts.Select(d => d.Group).OfType<GroupReference>().ToList();
+        if (references.Count == 0) return drafts.Select(d => d.ToSpec(d.Peer!)).ToList();
+
+        var names = references.Where(r => r.GroupId is null).Select(r => r.GroupName!).Distinct().ToList();
+        if (names.Count > 0 && !await db.IsDefaultVpcAsync(group.VpcId, cancellationToken)) throw Ec2Errors.GroupNameOutsideDefaultVpc(names[0]);
+        var ids = references.Select(r => r.GroupId).OfType<string>().Distinct().ToList();
+        var vpcId = group.VpcId;
+        var known = await db.SecurityGroups.AsNoTracking()
+            .Where(g => ids.Contains(g.Id) || (g.VpcId == vpcId && names.Contains(g.GroupName)))
+            .Select(g => new { g.Id, g.GroupName, g.VpcId })
+            .ToListAsync(cancellationToken);
+
+        return drafts.Select(d => d.Group is { } reference ? d.ToSpec(Peer(reference)) : d.ToSpec(d.Peer!)).ToList();
+
+        RulePeer Peer(GroupReference reference)
+        {
+            var userId = reference.UserId ?? request.AccountId;
+            if (reference.GroupId is not { } id)
+            {
+                var named = known.FirstOrDefault(g => g.VpcId == vpcId && g.GroupName == reference.GroupName);
+                return named is not null && userId == request.AccountId
+                    ? RulePeer.Group(named.Id, userId)
+                    : throw Ec2Errors.SecurityGroupNotFoundInDefaultVpc(reference.GroupName!);
+            }
+            if (mode == Mode.Match) return RulePeer.Group(id, userId);
+            // Another account's groups are only reachable through VPC peering, which is not emulated.
+            var found = known.FirstOrDefault(g => g.Id == id);
+            if (found is null || userId != request.AccountId) throw Ec2Errors.SecurityGroupNotFound(id);
+            if (found.VpcId != vpcId) throw Ec2Errors.ReferencedGroupOtherVpc(id, group.Id);
+            return RulePeer.Group(id, userId);
+        }
+    }
+}

@@ -32,13 +32,16 @@ public static class Ec2Errors
     public static AwsException UnsupportedOperation(string message) => new("UnsupportedOperation", message);
 
     // Ids.
+    /// <summary>"The vpc ID 'vpc-1' does not exist"; several ids: "The vpc IDs 'vpc-1', 'vpc-2' do not exist".</summary>
+    private static AwsException IdsNotFound(string code, string noun, IReadOnlyList<string> ids) =>
+        new(code, ids.Count == 1 ? $"The {noun} ID '{ids[0]}' does not exist" : $"The {noun} IDs '{string.Join("', '", ids)}' do not exist");
+
     public static AwsException Malformed(string code, string kind, string id) =>
         new(code, $"Invalid id: \"{id}\" (expecting \"{kind}-...\")");
 
     // VPCs.
-    public static AwsException VpcNotFound(string id) => new("InvalidVpcID.NotFound", $"The vpc ID '{id}' does not exist");
-    public static AwsException VpcsNotFound(IReadOnlyList<string> ids) =>
-        ids.Count == 1 ? VpcNotFound(ids[0]) : new("InvalidVpcID.NotFound", $"The vpc IDs '{string.Join("', '", ids)}' do not exist");
+    public static AwsException VpcNotFound(string id) => VpcsNotFound([id]);
+    public static AwsException VpcsNotFound(IReadOnlyList<string> ids) => IdsNotFound("InvalidVpcID.NotFound", "vpc", ids);
     public static AwsException VpcIdMalformed(string id) => Malformed("InvalidVpcID.Malformed", "vpc", id);
     public static AwsException InvalidVpcRange(string cidr) => new("InvalidVpc.Range", $"The CIDR '{cidr}' is invalid.");
     public static AwsException InvalidCidrBlock(string value, string parameter = "cidrBlock") =>
@@ -61,9 +64,8 @@ public static class Ec2Errors
         new("InvalidVpc.Range", $"The CIDR '{cidr}' conflicts with another CIDR block of the VPC '{vpcId}'.");
 
     // Subnets.
-    public static AwsException SubnetNotFound(string id) => new("InvalidSubnetID.NotFound", $"The subnet ID '{id}' does not exist");
-    public static AwsException SubnetsNotFound(IReadOnlyList<string> ids) =>
-        ids.Count == 1 ? SubnetNotFound(ids[0]) : new("InvalidSubnetID.NotFound", $"The subnet IDs '{string.Join("', '", ids)}' do not exist");
+    public static AwsException SubnetNotFound(string id) => SubnetsNotFound([id]);
+    public static AwsException SubnetsNotFound(IReadOnlyList<string> ids) => IdsNotFound("InvalidSubnetID.NotFound", "subnet", ids);
     public static AwsException SubnetIdMalformed(string id) => Malformed("InvalidSubnetID.Malformed", "subnet", id);
     public static AwsException InvalidSubnetRange(string cidr) => new("InvalidSubnet.Range", $"The CIDR '{cidr}' is invalid.");
     public static AwsException SubnetConflict(string cidr) =>
@@ -170,17 +172,17 @@ public static class Ec2Errors
         new("InvalidParameterValue", $"'{type}' is not a valid taggable resource type for this operation.");
 
     // Network ACLs and route tables (read paths in this slice).
-    public static AwsException NetworkAclNotFound(string id) =>
-        new("InvalidNetworkAclID.NotFound", $"The networkAcl ID '{id}' does not exist");
+    public static AwsException NetworkAclNotFound(string id) => NetworkAclsNotFound([id]);
+    public static AwsException NetworkAclsNotFound(IReadOnlyList<string> ids) => IdsNotFound("InvalidNetworkAclID.NotFound", "networkAcl", ids);
     public static AwsException NetworkAclIdMalformed(string id) => Malformed("InvalidNetworkAclId.Malformed", "acl", id);
-    public static AwsException RouteTableNotFound(string id) =>
-        new("InvalidRouteTableID.NotFound", $"The routeTable ID '{id}' does not exist");
+    public static AwsException RouteTableNotFound(string id) => RouteTablesNotFound([id]);
+    public static AwsException RouteTablesNotFound(IReadOnlyList<string> ids) => IdsNotFound("InvalidRouteTableID.NotFound", "routeTable", ids);
     public static AwsException RouteTableIdMalformed(string id) => Malformed("InvalidRouteTableId.Malformed", "rtb", id);
-    public static AwsException InternetGatewayNotFound(string id) =>
-        new("InvalidInternetGatewayID.NotFound", $"The internetGateway ID '{id}' does not exist");
+    public static AwsException InternetGatewayNotFound(string id) => InternetGatewaysNotFound([id]);
+    public static AwsException InternetGatewaysNotFound(IReadOnlyList<string> ids) => IdsNotFound("InvalidInternetGatewayID.NotFound", "internetGateway", ids);
     public static AwsException InternetGatewayIdMalformed(string id) => Malformed("InvalidInternetGatewayId.Malformed", "igw", id);
-    public static AwsException NetworkInterfaceNotFound(string id) =>
-        new("InvalidNetworkInterfaceID.NotFound", $"The networkInterface ID '{id}' does not exist");
+    public static AwsException NetworkInterfaceNotFound(string id) => NetworkInterfacesNotFound([id]);
+    public static AwsException NetworkInterfacesNotFound(IReadOnlyList<string> ids) => IdsNotFound("InvalidNetworkInterfaceID.NotFound", "networkInterface", ids);
     public static AwsException NetworkInterfaceIdMalformed(string id) => Malformed("InvalidNetworkInterfaceID.Malformed", "eni", id);
 
     // Regions.

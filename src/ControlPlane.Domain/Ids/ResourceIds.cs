@@ -17,6 +17,7 @@ public static partial class ResourceIds
     public const string RouteTableAssociation = "rtbassoc";
     public const string InternetGateway = "igw";
     public const string DhcpOptions = "dopt";
+    public const string NetworkInterface = "eni";
 
     /// <summary>AWS accepts the old 8-digit form and the current 17-digit form.</summary>
     public static bool IsWellFormed(string? id, string prefix) =>

@@ -31,7 +31,7 @@ public static class DescribeInternetGateways
             var query = db.InternetGateways.AsNoTracking();
             if (command.InternetGatewayIds is { Count: > 0 } ids) query = query.Where(g => ids.Contains(g.Id));
             var gateways = await query.ToListAsync(cancellationToken);
-            Ids.RequireFound(command.InternetGatewayIds, gateways.Select(g => g.Id), InternetGatewayViews.NotFound);
+            Ids.RequireFound(command.InternetGatewayIds, gateways.Select(g => g.Id), Ec2Errors.InternetGatewaysNotFound);
             var tagsOf = await tags.LoadAllAsync("internet-gateway", cancellationToken);
             var page = Page.Take(gateways.Select(g => new InternetGatewayViews.Row(g, tagsOf(g.Id))).Where(match), r => r.Gateway.Id, command);
             return new Result(page.Items.Select(InternetGatewayViews.ToShape).ToList(), page.NextToken);

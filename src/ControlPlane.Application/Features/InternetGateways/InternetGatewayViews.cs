@@ -21,8 +21,6 @@ public static class InternetGatewayViews
     public static Shape.InternetGateway ToShape(Row row) =>
         new(row.Gateway.Id, row.Gateway.AccountId, Attachments(row.Gateway), row.Tags);
 
-    /// <summary>Describe by ids names every missing id in one error.</summary>
-    public static AwsException NotFound(IReadOnlyList<string> ids) => Ec2Errors.InternetGatewayNotFound(string.Join("', '", ids));
 
     public static readonly FilterTable<Row> Filters = new(new Dictionary<string, Func<Row, IEnumerable<string?>>>
     {

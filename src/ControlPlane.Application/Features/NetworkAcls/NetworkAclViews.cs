@@ -56,8 +56,6 @@ public static class NetworkAclViews
             row.Tags);
     }
 
-    /// <summary>Describe by ids names every missing id in one error.</summary>
-    public static AwsException NotFound(IReadOnlyList<string> ids) => Ec2Errors.NetworkAclNotFound(string.Join("', '", ids));
 
     /// <summary><c>entry.protocol</c> takes the number or, for the protocols AWS names, the name (tcp | udp | icmp).</summary>
     private static IEnumerable<string?> ProtocolValues(string protocol) =>

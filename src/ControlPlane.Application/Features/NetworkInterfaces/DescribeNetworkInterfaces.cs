@@ -1,3 +1,4 @@
+using ControlPlane.Domain.Ids;
 using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Querying;
 using ControlPlane.Application.Shapes;
@@ -30,12 +31,12 @@ public static class DescribeNetworkInterfaces
     {
         public Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            Ids.RequireWellFormed(command.NetworkInterfaceIds, NetworkInterfaceViews.IdPrefix, Ec2Errors.NetworkInterfaceIdMalformed);
+            Ids.RequireWellFormed(command.NetworkInterfaceIds, ResourceIds.NetworkInterface, Ec2Errors.NetworkInterfaceIdMalformed);
             // "You cannot specify this parameter and the network interface IDs parameter in the same request."
             if (command.NetworkInterfaceIds is { Count: > 0 } && command.MaxResults is not null)
                 throw Ec2Errors.MaxResultsWithIds("NetworkInterfaceIds");
             var match = NetworkInterfaceViews.Filters.Compile(command.Filters);
-            Ids.RequireFound(command.NetworkInterfaceIds, [], NetworkInterfaceViews.NotFound);
+            Ids.RequireFound(command.NetworkInterfaceIds, [], Ec2Errors.NetworkInterfacesNotFound);
             var page = Page.Take(Array.Empty<object>().Where(match), static _ => string.Empty, command);
             return Task.FromResult(new Result(page.Items, page.NextToken));
         }

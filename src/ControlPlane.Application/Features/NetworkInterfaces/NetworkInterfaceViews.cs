@@ -10,8 +10,6 @@ namespace ControlPlane.Application.Features.NetworkInterfaces;
 /// </summary>
 public static class NetworkInterfaceViews
 {
-    /// <summary>Network interface ids are <c>eni-</c> and 17 hex digits.</summary>
-    public const string IdPrefix = "eni";
 
     private static readonly string[] Names =
     [
@@ -29,6 +27,4 @@ public static class NetworkInterfaceViews
 
     public static readonly FilterTable<object> Filters = new(Names.ToDictionary(n => n, _ => NoValues), static _ => []);
 
-    /// <summary>Describe by ids names every missing id in one error.</summary>
-    public static AwsException NotFound(IReadOnlyList<string> ids) => Ec2Errors.NetworkInterfaceNotFound(string.Join("', '", ids));
 }

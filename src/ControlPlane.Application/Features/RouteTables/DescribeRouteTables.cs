@@ -34,7 +34,7 @@ public static class DescribeRouteTables
             var query = db.RouteTables.AsNoTracking().Include(t => t.Routes).Include(t => t.Associations).AsQueryable();
             if (command.RouteTableIds is { Count: > 0 } ids) query = query.Where(t => ids.Contains(t.Id));
             var tables = await query.ToListAsync(cancellationToken);
-            Ids.RequireFound(command.RouteTableIds, tables.Select(t => t.Id), RouteTableViews.NotFound);
+            Ids.RequireFound(command.RouteTableIds, tables.Select(t => t.Id), Ec2Errors.RouteTablesNotFound);
             var vpcIds = tables.Select(t => t.VpcId).Distinct().ToList();
             var vpcs = await db.Vpcs.AsNoTracking().Include(v => v.CidrBlocks).Where(v => vpcIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
             var tagsOf = await tags.LoadAllAsync("route-table", cancellationToken);

@@ -41,8 +41,6 @@ public static class RouteTableViews
             row.Routes, [], row.Tags);
     }
 
-    /// <summary>Describe by ids names every missing id in one error.</summary>
-    public static AwsException NotFound(IReadOnlyList<string> ids) => Ec2Errors.RouteTableNotFound(string.Join("', '", ids));
 
     /// <summary>
     /// Association filters match the values of the table's associations: <c>association.main=false</c> finds tables with

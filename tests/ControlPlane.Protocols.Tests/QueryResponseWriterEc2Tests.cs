@@ -1,13 +1,11 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Xml.Linq;
-using Xunit.Abstractions;
 
 namespace ControlPlane.Protocols.Tests;
 
 /// <summary>Golden EC2 responses, in the shape botocore's EC2QueryParser and the AWS SDKs read.</summary>
-public sealed class QueryResponseWriterEc2Tests(ITestOutputHelper output)
+public sealed class QueryResponseWriterEc2Tests
 {
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     private static readonly ServiceModel Ec2 = ServiceModel.Load("ec2");
@@ -147,28 +145,19 @@ public sealed class QueryResponseWriterEc2Tests(ITestOutputHelper output)
         Assert.Throws<InvalidOperationException>(() => TestModels.WriteResult(Ec2, "DescribeVpcs", new { Vpcs = new { VpcId = "vpc-1" } }));
     }
 
+    /// <summary>Speed is measured by the benchmarks (README, Performance); this checks the large answer is whole and well formed.</summary>
     [Fact]
-    public void A_thousand_security_groups_with_five_rules_each_serialize_in_milliseconds()
+    public void A_thousand_security_groups_with_five_rules_each_make_one_well_formed_document()
     {
         var result = JsonSerializer.SerializeToElement(new { SecurityGroups = Enumerable.Range(0, 1000).Select(i => WebGroup($"sg-{i:x17}", rules: 5)).ToArray() });
         var buffer = new ArrayBufferWriter<byte>(4 * 1024 * 1024);
         QueryResponseWriter.WriteResult(Ec2, "DescribeSecurityGroups", result, "req-1", buffer);
 
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 20; run++)
-        {
-            buffer.ResetWrittenCount();
-            var clock = Stopwatch.StartNew();
-            QueryResponseWriter.WriteResult(Ec2, "DescribeSecurityGroups", result, "req-1", buffer);
-            best = TimeSpan.FromTicks(Math.Min(best.Ticks, clock.Elapsed.Ticks));
-        }
-        output.WriteLine($"{buffer.WrittenCount / 1024} KiB in {best.TotalMilliseconds:F2} ms");
-
         var document = XDocument.Parse(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         XNamespace ns = Ec2.XmlNamespace;
-        Assert.Equal(1000, document.Root!.Element(ns + "securityGroupInfo")!.Elements(ns + "item").Count());
-        // Generous enough for a loaded CI machine; a few ms is typical.
-        Assert.True(best < TimeSpan.FromMilliseconds(100), $"took {best.TotalMilliseconds} ms");
+        var items = document.Root!.Element(ns + "securityGroupInfo")!.Elements(ns + "item").ToList();
+        Assert.Equal(1000, items.Count);
+        Assert.All(items, i => Assert.Equal(5, i.Element(ns + "ipPermissions")!.Elements(ns + "item").Count()));
     }
 
     private static object WebGroup(string id, int rules = 1) => new

@@ -286,7 +286,6 @@ check "associate-vpc-cidr-block --amazon-provided-ipv6-cidr-block" --arg v "$VPC
 ec2 describe-vpcs --vpc-ids "$VPC"
 check "the VPC has an associated Amazon-provided IPv6 /56" \
   '.Vpcs[0].Ipv6CidrBlockAssociationSet | length == 1 and (.[0].Ipv6CidrBlock | endswith("/56")) and .[0].Ipv6CidrBlockState.State == "associated"'
-VPC_IPV6="$(get '.Vpcs[0].Ipv6CidrBlockAssociationSet[0].Ipv6CidrBlock')"
 ec2 describe-security-groups --group-ids "$DEFAULT_SG"
 check "the unmodified default group gains the ::/0 egress rule" \
   'any(.SecurityGroups[0].IpPermissionsEgress[]; .IpProtocol == "-1" and (.Ipv6Ranges // [] | any(.CidrIpv6 == "::/0")))'
@@ -379,9 +378,11 @@ check "authorize-security-group-ingress: one sgr- rule per range (5)" --arg g "$
   '.Return == true and (.SecurityGroupRules | length == 5)
    and all(.SecurityGroupRules[]; (.SecurityGroupRuleId | test("^sgr-[0-9a-f]{17}$")) and .GroupId == $g and .IsEgress == false and .GroupOwnerId == $a)'
 SSH_RULE="$(get '.SecurityGroupRules[] | select(.FromPort == 22) | .SecurityGroupRuleId')"
-expect_ok "authorize-security-group-ingress legacy flat parameters (--protocol/--port/--cidr)" \
-  ec2 authorize-security-group-ingress --group-id "$WEB" --protocol tcp --port 8080 --cidr 198.51.100.0/24
-expect_ok "authorize with a non-canonical CIDR 100.68.0.18/18" \
+# The CLI turns --protocol/--port/--cidr into IpPermissions; --cli-input-json sends the legacy flat members.
+expect_ok "authorize-security-group-ingress with the legacy flat parameters (IpProtocol, FromPort, ToPort, CidrIp)" \
+  ec2 authorize-security-group-ingress --cli-input-json \
+  "{\"GroupId\":\"$WEB\",\"IpProtocol\":\"tcp\",\"FromPort\":8080,\"ToPort\":8080,\"CidrIp\":\"198.51.100.0/24\"}"
+expect_ok "authorize with the CLI's --protocol/--port/--cidr and a non-canonical CIDR 100.68.0.18/18" \
   ec2 authorize-security-group-ingress --group-id "$WEB" --protocol tcp --port 9000 --cidr 100.68.0.18/18
 expect_error 'InvalidPermission\.Duplicate' "authorize the canonical form 100.68.0.0/18 of an existing rule" \
   ec2 authorize-security-group-ingress --group-id "$WEB" --protocol tcp --port 9000 --cidr 100.68.0.0/18
@@ -494,6 +495,12 @@ expect_ok "modify-security-group-rules: ssh rule to port 2222 with a new descrip
 ec2 describe-security-group-rules --security-group-rule-ids "$SSH_RULE"
 check "the modified rule keeps its id with new ports, CIDR and description" \
   '.SecurityGroupRules[0] | .FromPort == 2222 and .ToPort == 2222 and .CidrIpv4 == "203.0.113.0/24" and .Description == "ssh alt"'
+expect_ok "modify-security-group-rules: a group-reference rule to port 8081" \
+  ec2 modify-security-group-rules --group-id "$APP" --security-group-rules \
+  "[{\"SecurityGroupRuleId\":\"$APP_FROM_WEB_RULE\",\"SecurityGroupRule\":{\"IpProtocol\":\"tcp\",\"FromPort\":8081,\"ToPort\":8081,\"ReferencedGroupId\":\"$WEB\",\"Description\":\"from web v2\"}}]"
+ec2 describe-security-group-rules --security-group-rule-ids "$APP_FROM_WEB_RULE"
+check "the modified group-reference rule still references web" --arg w "$WEB" \
+  '.SecurityGroupRules[0] | .FromPort == 8081 and .ReferencedGroupInfo.GroupId == $w and .Description == "from web v2"'
 expect_error 'InvalidSecurityGroupRuleId\.NotFound' "modify-security-group-rules with an unknown rule id" \
   ec2 modify-security-group-rules --group-id "$WEB" --security-group-rules \
   '[{"SecurityGroupRuleId":"sgr-0123456789abcdef0","SecurityGroupRule":{"IpProtocol":"tcp","FromPort":1,"ToPort":1,"CidrIpv4":"10.0.0.0/8"}}]'
@@ -515,8 +522,9 @@ check "the egress description changed" '.SecurityGroupRules[0].Description == "o
 ec2 revoke-security-group-ingress --group-id "$WEB" --security-group-rule-ids "$SSH_RULE"
 check "revoke-security-group-ingress by rule id" '.Return == true'
 expect_error 'InvalidSecurityGroupRuleId\.NotFound' "the revoked rule is gone" ec2 describe-security-group-rules --security-group-rule-ids "$SSH_RULE"
-expect_ok "revoke-security-group-ingress by properties (legacy flat)" \
-  ec2 revoke-security-group-ingress --group-id "$WEB" --protocol tcp --port 8080 --cidr 198.51.100.0/24
+expect_ok "revoke-security-group-ingress by the legacy flat parameters" \
+  ec2 revoke-security-group-ingress --cli-input-json \
+  "{\"GroupId\":\"$WEB\",\"IpProtocol\":\"tcp\",\"FromPort\":8080,\"ToPort\":8080,\"CidrIp\":\"198.51.100.0/24\"}"
 expect_ok "revoke by name a rule authorized with protocol number 6" \
   ec2 revoke-security-group-ingress --group-id "$WEB" --ip-permissions '[{"IpProtocol":"tcp","FromPort":8000,"ToPort":8100,"IpRanges":[{"CidrIp":"192.0.2.0/24"}]}]'
 ec2 describe-security-group-rules --filters "Name=group-id,Values=$WEB"

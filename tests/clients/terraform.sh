@@ -192,7 +192,10 @@ case $TF_RC in
   0) pass "terraform plan after apply shows no changes" ;;
   2)
     fail "terraform plan after apply wants changes (drift)"
-    grep -E '^\s+[~+-]|#' "$WORK/plan.log" | head -n 60 | sed 's/^/    | /'
+    # Every planned action's header; the attribute lines only for in-place updates and replacements.
+    awk '/^  # / { show = ($0 ~ /updated in-place|must be replaced/); print; next }
+         show && /^ +[~+-] / { print }
+         /^Plan: / { print }' "$WORK/plan.log" | head -n 80 | sed 's/^/    | /'
     ;;
   *) fail "terraform plan exited $TF_RC"; show_log plan ;;
 esac

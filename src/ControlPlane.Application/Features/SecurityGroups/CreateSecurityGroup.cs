@@ -35,7 +35,7 @@ public static class CreateSecurityGroup
     {
         public Validator()
         {
-            RuleFor(c => c.GroupName).NotEmpty().WithAwsError((_, _) => Ec2Errors.MissingParameter("GroupName"));
+            RuleFor(c => Name(c)).NotEmpty().WithAwsError((_, _) => Ec2Errors.MissingParameter("GroupName"));
             RuleFor(c => c.Description).NotEmpty().WithAwsError((_, _) => Ec2Errors.MissingParameter("GroupDescription"));
             RuleFor(c => Name(c)).Must(n => !SecurityGroupText.IsReservedName(n)).WithAwsError((_, _) => Ec2Errors.SecurityGroupReserved());
             RuleFor(c => Name(c)).Must(n => !SecurityGroupText.LooksLikeGroupId(n)).WithAwsError((_, n) => Ec2Errors.GroupNameLooksLikeId(n));

@@ -37,20 +37,17 @@ public static class DescribeSecurityGroupRules
         {
             var match = SecurityGroupViews.RuleFilters.Compile(command.Filters);
             var query = db.SecurityGroupRules.AsNoTracking();
-            if (command.SecurityGroupRuleIds is { Count: > 0 } ids) query = query.Where(r => ids.Contains(r.Id));
-            if (ExactValues(command.Filters, "group-id") is { } groupIds) query = query.Where(r => groupIds.Contains(r.GroupId));
+            var narrowed = false;
+            if (command.SecurityGroupRuleIds is { Count: > 0 } ids) (query, narrowed) = (query.Where(r => ids.Contains(r.Id)), true);
+            if (ExactFilterValues.Of(command.Filters, "group-id") is { } groupIds) (query, narrowed) = (query.Where(r => groupIds.Contains(r.GroupId)), true);
             var rules = await query.OrderBy(r => r.Id).ToListAsync(cancellationToken);
             Ids.RequireFound(command.SecurityGroupRuleIds, rules.Select(r => r.Id), Ec2Errors.SecurityGroupRulesNotFound);
 
-            var tagsOf = await tags.LoadAsync(rules.Select(r => r.Id).ToList(), cancellationToken);
+            var tagsOf = narrowed
+                ? await tags.LoadAsync(rules.Select(r => r.Id).ToList(), cancellationToken)
+                : await tags.LoadAllAsync(SecurityGroupViews.RuleResourceType, cancellationToken);
             var page = Page.Take(rules.Select(r => new SecurityGroupViews.RuleRow(r, tagsOf(r.Id))).Where(match), r => r.Rule.Id, command);
             return new Result(page.Items.Select(r => SecurityGroupViews.ToRuleShape(r.Rule, r.Tags, request)).ToList(), page.NextToken);
         }
-
-        /// <summary>A filter's values when they have no wildcards, so the query can narrow by them (the filter table still decides).</summary>
-        private static List<string>? ExactValues(IReadOnlyList<Filter>? filters, string name) =>
-            filters?.FirstOrDefault(f => f.Name == name) is { Values: { Count: > 0 } values } && values.All(v => v.AsSpan().IndexOfAny('*', '?') < 0)
-                ? values.ToList()
-                : null;
     }
 }

@@ -32,9 +32,3 @@ public sealed class RuleDescriptionUpdater(ControlPlaneDbContext db, RequestCont
         }
     }
 }
-
-/// <summary>What both UpdateSecurityGroupRuleDescriptions actions take besides the group.</summary>
-public interface IRuleDescriptionRequest : INamedGroupTarget, IRuleRequest
-{
-    IReadOnlyList<SecurityGroupRuleDescription>? SecurityGroupRuleDescriptions { get; }
-}

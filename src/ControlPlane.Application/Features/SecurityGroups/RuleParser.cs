@@ -63,26 +63,6 @@ public static class RuleParser
         throw Ec2Errors.MissingSourceSpecification();
     }
 
-    /// <summary>
-    /// The ingress actions' flat parameters as the IpPermissions they stand for: <c>CidrIp</c> with protocol and ports
-    /// is one IPv4 rule; <c>SourceSecurityGroupName</c> (default VPC) grants full TCP, UDP and ICMP access from that
-    /// group and cannot be combined with the others.
-    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html
-    /// </summary>
-    public static IReadOnlyList<IpPermission> FromLegacy(ILegacyRuleParameters legacy)
-    {
-        if (legacy.SourceSecurityGroupName is { } source)
-        {
-            if (legacy.CidrIp is not null || legacy.IpProtocol is not null || legacy.FromPort is not null || legacy.ToPort is not null)
-                throw Ec2Errors.LegacySourceGroupCombination();
-            UserIdGroupPair[] pair = [new(GroupName: source, UserId: legacy.SourceSecurityGroupOwnerId)];
-            return [new("tcp", 0, 65535, UserIdGroupPairs: pair), new("udp", 0, 65535, UserIdGroupPairs: pair), new("icmp", -1, -1, UserIdGroupPairs: pair)];
-        }
-        if (!legacy.HasLegacyParameters()) return [];
-        if (legacy.CidrIp is null) throw Ec2Errors.MissingSourceSpecification();
-        return [new(legacy.IpProtocol, legacy.FromPort, legacy.ToPort, IpRanges: [new IpRange(legacy.CidrIp)])];
-    }
-
     /// <summary>The permissions of an ingress request: IpPermissions or the flat parameters, never both.</summary>
     public static IReadOnlyList<IpPermission> Permissions<T>(T request) where T : ILegacyRuleParameters, IRuleRequest
     {
@@ -103,6 +83,26 @@ public static class RuleParser
         {
             return e;
         }
+    }
+
+    /// <summary>
+    /// The ingress actions' flat parameters as the IpPermissions they stand for: <c>CidrIp</c> with protocol and ports
+    /// is one IPv4 rule; <c>SourceSecurityGroupName</c> (default VPC) grants full TCP, UDP and ICMP access from that
+    /// group and cannot be combined with the others.
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html
+    /// </summary>
+    private static IReadOnlyList<IpPermission> FromLegacy(ILegacyRuleParameters legacy)
+    {
+        if (legacy.SourceSecurityGroupName is { } source)
+        {
+            if (legacy.CidrIp is not null || legacy.IpProtocol is not null || legacy.FromPort is not null || legacy.ToPort is not null)
+                throw Ec2Errors.LegacySourceGroupCombination();
+            UserIdGroupPair[] pair = [new(GroupName: source, UserId: legacy.SourceSecurityGroupOwnerId)];
+            return [new("tcp", 0, 65535, UserIdGroupPairs: pair), new("udp", 0, 65535, UserIdGroupPairs: pair), new("icmp", -1, -1, UserIdGroupPairs: pair)];
+        }
+        if (!legacy.HasLegacyParameters()) return [];
+        if (legacy.CidrIp is null) throw Ec2Errors.MissingSourceSpecification();
+        return [new(legacy.IpProtocol, legacy.FromPort, legacy.ToPort, IpRanges: [new IpRange(legacy.CidrIp)])];
     }
 
     private static IpProtocol Protocol(string? text)
@@ -127,8 +127,10 @@ public static class RuleParser
         return ResourceIds.IsWellFormed(id, PrefixListPrefix) ? RulePeer.PrefixList(id) : throw Ec2Errors.PrefixListIdMalformed(id);
     }
 
+    /// <summary>An empty UserId (clients that do not know the account send one) means the caller's account.</summary>
     private static GroupReference GroupPeer(string? groupId, string? groupName, string? userId)
     {
+        userId = string.IsNullOrEmpty(userId) ? null : userId;
         if (groupId is not null)
             return ResourceIds.IsWellFormed(groupId, ResourceIds.SecurityGroup) ? new GroupReference(groupId, null, userId) : throw Ec2Errors.SecurityGroupIdMalformed(groupId);
         return groupName is not null ? new GroupReference(null, groupName, userId) : throw Ec2Errors.MissingSourceSpecification();
@@ -136,31 +138,4 @@ public static class RuleParser
 
     private static string? Description(string? text) =>
         text is null || SecurityGroupText.IsValidRuleDescription(text) ? text : throw Ec2Errors.InvalidRuleDescription(text);
-}
-
-/// <summary>A request that states rules as IpPermissions.</summary>
-public interface IRuleRequest
-{
-    IReadOnlyList<IpPermission>? IpPermissions { get; }
-}
-
-/// <summary>
-/// The flat parameters the Authorize and Revoke actions carry in the model. The ingress actions accept them; the
-/// egress actions reject them (AWS: "Not supported", use IpPermissions).
-/// </summary>
-public interface ILegacyRuleParameters
-{
-    string? IpProtocol { get; }
-    int? FromPort { get; }
-    int? ToPort { get; }
-    string? CidrIp { get; }
-    string? SourceSecurityGroupName { get; }
-    string? SourceSecurityGroupOwnerId { get; }
-}
-
-public static class LegacyRuleParameters
-{
-    public static bool HasLegacyParameters(this ILegacyRuleParameters p) =>
-        p.IpProtocol is not null || p.FromPort is not null || p.ToPort is not null || p.CidrIp is not null
-        || p.SourceSecurityGroupName is not null || p.SourceSecurityGroupOwnerId is not null;
 }

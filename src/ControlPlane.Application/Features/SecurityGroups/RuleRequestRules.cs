@@ -7,24 +7,6 @@ using FluentValidation;
 
 namespace ControlPlane.Application.Features.SecurityGroups;
 
-/// <summary>An action on one group, named by id.</summary>
-public interface IGroupTarget
-{
-    string? GroupId { get; }
-}
-
-/// <summary>An action on one group, named by id or (default VPC) by name.</summary>
-public interface INamedGroupTarget : IGroupTarget
-{
-    string? GroupName { get; }
-}
-
-/// <summary>A request that names rules by their <c>sgr-</c> ids.</summary>
-public interface IRuleIdRequest
-{
-    IReadOnlyList<string>? SecurityGroupRuleIds { get; }
-}
-
 /// <summary>
 /// Validation shared by the rule actions of both directions, so each validator states what its action accepts
 /// in a line each and every error keeps its AWS code (the pattern of <see cref="Querying.TagRules"/>).

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace ControlPlane.Api.Tests;
 
 /// <summary>
-/// The unmodified AWS CLI and Terraform (hashicorp/aws 5.100) against the real host: the scripts in
+/// The unmodified AWS CLI, boto3 and Terraform (hashicorp/aws 5.100) against the real host: the scripts in
 /// <c>tests/clients/</c> assert AWS's answers and print one line per check, which lands in the test output.
 /// </summary>
 [Collection(SqliteCollection.Name)]
@@ -15,12 +15,17 @@ public sealed class RealClientTests(SqliteEmulator emulator, ITestOutputHelper o
     public Task The_aws_cli_lifecycle_passes() => RunAsync("aws-cli.sh", TimeSpan.FromMinutes(5));
 
     [Fact]
+    public Task Boto3_paginators_waiters_and_errors_work() => RunAsync("python3", "boto3-smoke.py", TimeSpan.FromMinutes(2));
+
+    [Fact]
     public Task Terraform_applies_plans_clean_and_destroys() => RunAsync("terraform.sh", TimeSpan.FromMinutes(10));
 
-    private async Task RunAsync(string script, TimeSpan timeout)
+    private Task RunAsync(string script, TimeSpan timeout) => RunAsync("bash", script, timeout);
+
+    private async Task RunAsync(string interpreter, string script, TimeSpan timeout)
     {
         var path = Path.Combine(RepositoryRoot(), "tests", "clients", script);
-        var start = new ProcessStartInfo("bash", [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(interpreter, [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["CONTROLPLANE_ENDPOINT"] = emulator.Url;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

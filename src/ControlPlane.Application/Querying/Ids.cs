@@ -1,5 +1,7 @@
 using ControlPlane.Domain.Errors;
 using ControlPlane.Domain.Ids;
+using ControlPlane.Domain.Model;
+using Microsoft.EntityFrameworkCore;
 
 namespace ControlPlane.Application.Querying;
 
@@ -18,5 +20,21 @@ public static class Ids
         var set = found.ToHashSet(StringComparer.Ordinal);
         var missing = requested.Where(id => !set.Contains(id)).Distinct().ToList();
         if (missing.Count > 0) throw notFound(missing);
+    }
+
+    /// <summary>
+    /// The Describe-by-ids step every Describe shares: ids well formed, the query narrowed to them, and every
+    /// requested id found (else the resource's NotFound naming the missing ones).
+    /// </summary>
+    public static async Task<List<T>> LoadAsync<T>(
+        IQueryable<T> query, IReadOnlyList<string>? ids, string prefix,
+        Func<string, AwsException> malformed, Func<IReadOnlyList<string>, AwsException> notFound, CancellationToken cancellationToken)
+        where T : Resource
+    {
+        RequireWellFormed(ids, prefix, malformed);
+        if (ids is { Count: > 0 }) query = query.Where(e => ids.Contains(e.Id));
+        var items = await query.ToListAsync(cancellationToken);
+        RequireFound(ids, items.Select(e => e.Id), notFound);
+        return items;
     }
 }

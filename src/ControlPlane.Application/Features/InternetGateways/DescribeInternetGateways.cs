@@ -26,12 +26,9 @@ public static class DescribeInternetGateways
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            Ids.RequireWellFormed(command.InternetGatewayIds, ResourceIds.InternetGateway, Ec2Errors.InternetGatewayIdMalformed);
             var match = InternetGatewayViews.Filters.Compile(command.Filters);
-            var query = db.InternetGateways.AsNoTracking();
-            if (command.InternetGatewayIds is { Count: > 0 } ids) query = query.Where(g => ids.Contains(g.Id));
-            var gateways = await query.ToListAsync(cancellationToken);
-            Ids.RequireFound(command.InternetGatewayIds, gateways.Select(g => g.Id), Ec2Errors.InternetGatewaysNotFound);
+            var gateways = await Ids.LoadAsync(db.InternetGateways.AsNoTracking(),
+                command.InternetGatewayIds, ResourceIds.InternetGateway, Ec2Errors.InternetGatewayIdMalformed, Ec2Errors.InternetGatewaysNotFound, cancellationToken);
             var tagsOf = await tags.LoadAllAsync("internet-gateway", cancellationToken);
             var page = Page.Take(gateways.Select(g => new InternetGatewayViews.Row(g, tagsOf(g.Id))).Where(match), r => r.Gateway.Id, command);
             return new Result(page.Items.Select(InternetGatewayViews.ToShape).ToList(), page.NextToken);

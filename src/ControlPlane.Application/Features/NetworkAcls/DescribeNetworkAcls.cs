@@ -26,12 +26,9 @@ public static class DescribeNetworkAcls
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            Ids.RequireWellFormed(command.NetworkAclIds, ResourceIds.NetworkAcl, Ec2Errors.NetworkAclIdMalformed);
             var match = NetworkAclViews.Filters.Compile(command.Filters);
-            var query = db.NetworkAcls.AsNoTracking().Include(a => a.Entries).Include(a => a.Associations).AsQueryable();
-            if (command.NetworkAclIds is { Count: > 0 } ids) query = query.Where(a => ids.Contains(a.Id));
-            var acls = await query.ToListAsync(cancellationToken);
-            Ids.RequireFound(command.NetworkAclIds, acls.Select(a => a.Id), Ec2Errors.NetworkAclsNotFound);
+            var acls = await Ids.LoadAsync(db.NetworkAcls.AsNoTracking().Include(a => a.Entries).Include(a => a.Associations),
+                command.NetworkAclIds, ResourceIds.NetworkAcl, Ec2Errors.NetworkAclIdMalformed, Ec2Errors.NetworkAclsNotFound, cancellationToken);
             var ipv6Vpcs = (await db.Vpcs.AsNoTracking().Where(v => v.CidrBlocks.Any(c => c.IsIpv6)).Select(v => v.Id).ToListAsync(cancellationToken))
                 .ToHashSet(StringComparer.Ordinal);
             var tagsOf = await tags.LoadAllAsync("network-acl", cancellationToken);

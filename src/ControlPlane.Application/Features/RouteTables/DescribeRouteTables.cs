@@ -29,12 +29,9 @@ public static class DescribeRouteTables
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            Ids.RequireWellFormed(command.RouteTableIds, ResourceIds.RouteTable, Ec2Errors.RouteTableIdMalformed);
             var match = RouteTableViews.Filters.Compile(command.Filters);
-            var query = db.RouteTables.AsNoTracking().Include(t => t.Routes).Include(t => t.Associations).AsQueryable();
-            if (command.RouteTableIds is { Count: > 0 } ids) query = query.Where(t => ids.Contains(t.Id));
-            var tables = await query.ToListAsync(cancellationToken);
-            Ids.RequireFound(command.RouteTableIds, tables.Select(t => t.Id), Ec2Errors.RouteTablesNotFound);
+            var tables = await Ids.LoadAsync(db.RouteTables.AsNoTracking().Include(t => t.Routes).Include(t => t.Associations),
+                command.RouteTableIds, ResourceIds.RouteTable, Ec2Errors.RouteTableIdMalformed, Ec2Errors.RouteTablesNotFound, cancellationToken);
             var vpcIds = tables.Select(t => t.VpcId).Distinct().ToList();
             var vpcs = await db.Vpcs.AsNoTracking().Include(v => v.CidrBlocks).Where(v => vpcIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
             var tagsOf = await tags.LoadAllAsync("route-table", cancellationToken);

@@ -26,12 +26,9 @@ public static class DescribeSubnets
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            Ids.RequireWellFormed(command.SubnetIds, ResourceIds.Subnet, Ec2Errors.SubnetIdMalformed);
             var match = SubnetViews.Filters.Compile(command.Filters);
-            var query = db.Subnets.AsNoTracking().Include(s => s.Ipv6CidrBlocks).AsQueryable();
-            if (command.SubnetIds is { Count: > 0 } ids) query = query.Where(s => ids.Contains(s.Id));
-            var subnets = await query.ToListAsync(cancellationToken);
-            Ids.RequireFound(command.SubnetIds, subnets.Select(s => s.Id), Ec2Errors.SubnetsNotFound);
+            var subnets = await Ids.LoadAsync(db.Subnets.AsNoTracking().Include(s => s.Ipv6CidrBlocks),
+                command.SubnetIds, ResourceIds.Subnet, Ec2Errors.SubnetIdMalformed, Ec2Errors.SubnetsNotFound, cancellationToken);
             var tagsOf = await tags.LoadAllAsync("subnet", cancellationToken);
             var page = Page.Take(subnets.Select(s => new SubnetViews.Row(s, tagsOf(s.Id), 0)).Where(match), r => r.Subnet.Id, command);
             return new Result(page.Items.Select(SubnetViews.ToShape).ToList(), page.NextToken);

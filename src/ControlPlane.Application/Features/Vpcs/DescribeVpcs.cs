@@ -26,12 +26,9 @@ public static class DescribeVpcs
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            Ids.RequireWellFormed(command.VpcIds, ResourceIds.Vpc, Ec2Errors.VpcIdMalformed);
             var match = VpcViews.Filters.Compile(command.Filters);
-            var query = db.Vpcs.AsNoTracking().Include(v => v.CidrBlocks).AsQueryable();
-            if (command.VpcIds is { Count: > 0 } ids) query = query.Where(v => ids.Contains(v.Id));
-            var vpcs = await query.ToListAsync(cancellationToken);
-            Ids.RequireFound(command.VpcIds, vpcs.Select(v => v.Id), Ec2Errors.VpcsNotFound);
+            var vpcs = await Ids.LoadAsync(db.Vpcs.AsNoTracking().Include(v => v.CidrBlocks),
+                command.VpcIds, ResourceIds.Vpc, Ec2Errors.VpcIdMalformed, Ec2Errors.VpcsNotFound, cancellationToken);
             var tagsOf = await tags.LoadAllAsync("vpc", cancellationToken);
             var page = Page.Take(vpcs.Select(v => new VpcViews.Row(v, tagsOf(v.Id))).Where(match), r => r.Vpc.Id, command);
             return new Result(page.Items.Select(r => VpcViews.ToShape(r.Vpc, r.Tags)).ToList(), page.NextToken);

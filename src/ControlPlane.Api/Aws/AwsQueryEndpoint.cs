@@ -36,6 +36,10 @@ public sealed class AwsQueryEndpoint(OperationRegistry registry, IOptions<Contro
 
         var (parameters, malformed) = await ReadParametersAsync(http.Request);
         var action = parameters.FirstOrDefault(p => p.Key == "Action").Value;
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Request {RequestId}: {Parameters}", request.RequestId, string.Join('&', parameters.Select(p => $"{p.Key}={p.Value}")));
+        }
         var service = scope?.Service ?? ServiceOf(action);
         var model = ServiceModel.Load(service is "sts" ? "sts" : "ec2");
         var status = 200;

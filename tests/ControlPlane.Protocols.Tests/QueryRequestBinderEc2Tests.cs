@@ -211,7 +211,7 @@ public sealed class QueryRequestBinderEc2Tests
     [Fact]
     public void An_action_outside_the_model_is_InvalidAction()
     {
-        var error = BindFails("RunInstances");
+        var error = BindFails("CreateTransitGateway");
 
         Assert.Equal("InvalidAction", error.Code);
     }

@@ -50,7 +50,7 @@ public sealed class ServiceModelTests
     [Fact]
     public void HasOperation_is_false_for_an_action_not_in_the_model()
     {
-        Assert.False(ServiceModel.Load("ec2").HasOperation("RunInstances"));
+        Assert.False(ServiceModel.Load("ec2").HasOperation("CreateTransitGateway"));
         Assert.False(ServiceModel.Load("ec2").HasOperation("describeVpcs"));
     }
 

@@ -8,6 +8,7 @@
                                         makes of each response
 """
 
+import base64
 import datetime
 import json
 import os
@@ -49,6 +50,9 @@ def sample(shape, path, depth, output):
         return True
     if kind in ("double", "float"):
         return 1.5
+    if kind == "blob":
+        # Blobs travel base64-encoded both ways; the emulator sees and writes the base64 text.
+        return b"blob <&> \x00\xff"
     if kind == "timestamp":
         # botocore sends timestamps in its own format; the binder passes them through as text.
         return WHEN if output else None
@@ -56,6 +60,8 @@ def sample(shape, path, depth, output):
 
 
 def jsonable(value):
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, datetime.datetime):
         return value.astimezone(datetime.timezone.utc).isoformat()
     if isinstance(value, dict):
@@ -80,7 +86,7 @@ def cases(service):
         body = serializer.serialize_to_request(params, op)["body"]
         pairs = [[k, str(v)] for k, v in body.items() if k not in ("Action", "Version")]
         result = jsonable(sample(op.output_shape, name, 0, True)) if op.output_shape else None
-        out.append({"op": name, "params": pairs, "input": params, "result": result})
+        out.append({"op": name, "params": pairs, "input": jsonable(params), "result": result})
     return out
 
 

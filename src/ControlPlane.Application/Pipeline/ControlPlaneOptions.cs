@@ -29,4 +29,17 @@ public sealed class QuotaOptions
     /// <summary>Inbound or outbound rules per security group, counted separately for IPv4 and IPv6.</summary>
     public int RulesPerSecurityGroup { get; set; } = 60;
     public int TagsPerResource { get; set; } = 50;
+
+    public int NetworkAclsPerVpc { get; set; } = 200;
+
+    /// <summary>Rules per network ACL per direction, counted separately for IPv4 and IPv6 (the * rules included).</summary>
+    public int NetworkAclEntriesPerDirection { get; set; } = 20;
+    public int RouteTablesPerVpc { get; set; } = 200;
+    public int RoutesPerRouteTable { get; set; } = 500;
+    public int InternetGatewaysPerRegion { get; set; } = 5;
+    public int EgressOnlyInternetGatewaysPerRegion { get; set; } = 5;
+    public int NetworkInterfacesPerRegion { get; set; } = 5000;
+    public int SecurityGroupsPerInterface { get; set; } = 5;
+    public int PrefixListsPerRegion { get; set; } = 100;
+    public int PrefixListMaxEntries { get; set; } = 1000;
 }

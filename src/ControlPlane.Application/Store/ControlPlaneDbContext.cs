@@ -31,23 +31,24 @@ public sealed class ControlPlaneDbContext(DbContextOptions<ControlPlaneDbContext
     public DbSet<RouteTableAssociation> RouteTableAssociations => Set<RouteTableAssociation>();
     public DbSet<InternetGateway> InternetGateways => Set<InternetGateway>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<NetworkInterface> NetworkInterfaces => Set<NetworkInterface>();
+    public DbSet<NetworkInterfacePrivateIp> NetworkInterfacePrivateIps => Set<NetworkInterfacePrivateIp>();
+    public DbSet<NetworkInterfaceIpv6Address> NetworkInterfaceIpv6Addresses => Set<NetworkInterfaceIpv6Address>();
+    public DbSet<NetworkInterfaceGroup> NetworkInterfaceGroups => Set<NetworkInterfaceGroup>();
+    public DbSet<EgressOnlyInternetGateway> EgressOnlyInternetGateways => Set<EgressOnlyInternetGateway>();
+    public DbSet<ManagedPrefixList> ManagedPrefixLists => Set<ManagedPrefixList>();
+    public DbSet<ManagedPrefixListEntry> ManagedPrefixListEntries => Set<ManagedPrefixListEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ControlPlaneDbContext).Assembly);
 
         // The scope filter, declared once for every entity that carries (AccountId, Region).
-        Scope<ScopeState>(modelBuilder);
-        Scope<Vpc>(modelBuilder);
-        Scope<Subnet>(modelBuilder);
-        Scope<SecurityGroup>(modelBuilder);
-        Scope<SecurityGroupRule>(modelBuilder);
-        Scope<NetworkAcl>(modelBuilder);
-        Scope<NetworkAclAssociation>(modelBuilder);
-        Scope<RouteTable>(modelBuilder);
-        Scope<RouteTableAssociation>(modelBuilder);
-        Scope<InternetGateway>(modelBuilder);
-        Scope<Tag>(modelBuilder);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ScopedEntity).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            typeof(ControlPlaneDbContext).GetMethod(nameof(Scope), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType).Invoke(this, [modelBuilder]);
+        }
     }
 
     private void Scope<T>(ModelBuilder modelBuilder) where T : ScopedEntity =>

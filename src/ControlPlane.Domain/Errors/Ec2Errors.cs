@@ -3,8 +3,9 @@ namespace ControlPlane.Domain.Errors;
 /// <summary>
 /// The EC2 error catalogue: every error the emulator answers is built here, with AWS's code and message.
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+/// One class, split by area into <c>Ec2Errors.&lt;Area&gt;.cs</c> files as it grows.
 /// </summary>
-public static class Ec2Errors
+public static partial class Ec2Errors
 {
     // Common client errors.
     public static AwsException InvalidAction(string action) =>

@@ -1,0 +1,260 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ControlPlane.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Networking : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "egress_only_internet_gateways",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    VpcId = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Region = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_egress_only_internet_gateways", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_egress_only_internet_gateways_vpcs_VpcId",
+                        column: x => x.VpcId,
+                        principalTable: "vpcs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "managed_prefix_lists",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    PrefixListName = table.Column<string>(type: "text", nullable: false),
+                    AddressFamily = table.Column<string>(type: "text", nullable: false),
+                    MaxEntries = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Region = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_managed_prefix_lists", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_interfaces",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    SubnetId = table.Column<string>(type: "text", nullable: false),
+                    VpcId = table.Column<string>(type: "text", nullable: false),
+                    AvailabilityZone = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    InterfaceType = table.Column<string>(type: "text", nullable: false),
+                    RequesterManaged = table.Column<bool>(type: "boolean", nullable: false),
+                    RequesterId = table.Column<string>(type: "text", nullable: true),
+                    ManagedByResourceId = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    SourceDestCheck = table.Column<bool>(type: "boolean", nullable: false),
+                    MacAddress = table.Column<string>(type: "text", nullable: false),
+                    AttachmentId = table.Column<string>(type: "text", nullable: true),
+                    AttachedInstanceId = table.Column<string>(type: "text", nullable: true),
+                    AttachmentInstanceOwnerId = table.Column<string>(type: "text", nullable: true),
+                    DeviceIndex = table.Column<int>(type: "integer", nullable: true),
+                    NetworkCardIndex = table.Column<int>(type: "integer", nullable: true),
+                    DeleteOnTermination = table.Column<bool>(type: "boolean", nullable: true),
+                    AttachmentStatus = table.Column<string>(type: "text", nullable: true),
+                    AttachTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublicIp = table.Column<string>(type: "text", nullable: true),
+                    PublicIpOwnerId = table.Column<string>(type: "text", nullable: true),
+                    PublicIpAllocationId = table.Column<string>(type: "text", nullable: true),
+                    PublicIpAssociationId = table.Column<string>(type: "text", nullable: true),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Region = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_interfaces", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_interfaces_subnets_SubnetId",
+                        column: x => x.SubnetId,
+                        principalTable: "subnets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "managed_prefix_list_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PrefixListId = table.Column<string>(type: "text", nullable: false),
+                    Cidr = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    FromVersion = table.Column<long>(type: "bigint", nullable: false),
+                    ToVersion = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_managed_prefix_list_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_managed_prefix_list_entries_managed_prefix_lists_PrefixList~",
+                        column: x => x.PrefixListId,
+                        principalTable: "managed_prefix_lists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_interface_groups",
+                columns: table => new
+                {
+                    NetworkInterfaceId = table.Column<string>(type: "text", nullable: false),
+                    GroupId = table.Column<string>(type: "text", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_interface_groups", x => new { x.NetworkInterfaceId, x.GroupId });
+                    table.ForeignKey(
+                        name: "FK_network_interface_groups_network_interfaces_NetworkInterfac~",
+                        column: x => x.NetworkInterfaceId,
+                        principalTable: "network_interfaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_interface_groups_security_groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "security_groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_interface_ipv6_addresses",
+                columns: table => new
+                {
+                    NetworkInterfaceId = table.Column<string>(type: "text", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: false),
+                    SubnetId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_interface_ipv6_addresses", x => new { x.NetworkInterfaceId, x.Address });
+                    table.ForeignKey(
+                        name: "FK_network_interface_ipv6_addresses_network_interfaces_Network~",
+                        column: x => x.NetworkInterfaceId,
+                        principalTable: "network_interfaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_interface_private_ips",
+                columns: table => new
+                {
+                    NetworkInterfaceId = table.Column<string>(type: "text", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: false),
+                    SubnetId = table.Column<string>(type: "text", nullable: false),
+                    Primary = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_interface_private_ips", x => new { x.NetworkInterfaceId, x.Address });
+                    table.ForeignKey(
+                        name: "FK_network_interface_private_ips_network_interfaces_NetworkInt~",
+                        column: x => x.NetworkInterfaceId,
+                        principalTable: "network_interfaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_egress_only_internet_gateways_AccountId_Region_Id",
+                table: "egress_only_internet_gateways",
+                columns: new[] { "AccountId", "Region", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_egress_only_internet_gateways_VpcId",
+                table: "egress_only_internet_gateways",
+                column: "VpcId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_managed_prefix_list_entries_PrefixListId_FromVersion",
+                table: "managed_prefix_list_entries",
+                columns: new[] { "PrefixListId", "FromVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_managed_prefix_lists_AccountId_Region_Id",
+                table: "managed_prefix_lists",
+                columns: new[] { "AccountId", "Region", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_interface_groups_GroupId",
+                table: "network_interface_groups",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_ipv6_address_subnet",
+                table: "network_interface_ipv6_addresses",
+                columns: new[] { "SubnetId", "Address" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_private_ip_subnet",
+                table: "network_interface_private_ips",
+                columns: new[] { "SubnetId", "Address" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_interfaces_AccountId_Region_Id",
+                table: "network_interfaces",
+                columns: new[] { "AccountId", "Region", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_interfaces_AttachedInstanceId",
+                table: "network_interfaces",
+                column: "AttachedInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_interfaces_SubnetId",
+                table: "network_interfaces",
+                column: "SubnetId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "egress_only_internet_gateways");
+
+            migrationBuilder.DropTable(
+                name: "managed_prefix_list_entries");
+
+            migrationBuilder.DropTable(
+                name: "network_interface_groups");
+
+            migrationBuilder.DropTable(
+                name: "network_interface_ipv6_addresses");
+
+            migrationBuilder.DropTable(
+                name: "network_interface_private_ips");
+
+            migrationBuilder.DropTable(
+                name: "managed_prefix_lists");
+
+            migrationBuilder.DropTable(
+                name: "network_interfaces");
+        }
+    }
+}

@@ -417,13 +417,32 @@ namespace ControlPlane.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("DestinationCidrBlock")
                         .HasColumnType("text");
 
                     b.Property<string>("DestinationIpv6CidrBlock")
                         .HasColumnType("text");
 
+                    b.Property<string>("DestinationPrefixListId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EgressOnlyInternetGatewayId")
+                        .HasColumnType("text");
+
                     b.Property<string>("GatewayId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NatGatewayId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NetworkInterfaceId")
                         .HasColumnType("text");
 
                     b.Property<string>("Origin")
@@ -438,9 +457,15 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TransitGatewayId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcPeeringConnectionId")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("RouteTableId", "DestinationCidrBlock", "DestinationIpv6CidrBlock")
+                    b.HasIndex("RouteTableId", "Destination")
                         .IsUnique()
                         .HasDatabaseName("ux_route_destination");
 

@@ -408,13 +408,32 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DestinationCidrBlock")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DestinationIpv6CidrBlock")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DestinationPrefixListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EgressOnlyInternetGatewayId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GatewayId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NatGatewayId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkInterfaceId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Origin")
@@ -429,9 +448,15 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TransitGatewayId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpcPeeringConnectionId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("RouteTableId", "DestinationCidrBlock", "DestinationIpv6CidrBlock")
+                    b.HasIndex("RouteTableId", "Destination")
                         .IsUnique()
                         .HasDatabaseName("ux_route_destination");
 

@@ -145,7 +145,7 @@ internal sealed class RouteConfiguration : IEntityTypeConfiguration<Route>
         b.ToTable("routes");
         b.HasKey(r => r.Id);
         b.Property(r => r.Id).ValueGeneratedOnAdd();
-        b.HasIndex(r => new { r.RouteTableId, r.DestinationCidrBlock, r.DestinationIpv6CidrBlock }).IsUnique().HasDatabaseName("ux_route_destination");
+        b.HasIndex(r => new { r.RouteTableId, r.Destination }).IsUnique().HasDatabaseName("ux_route_destination");
     }
 }
 

@@ -67,7 +67,7 @@ public sealed class ScopeInitializer(
         }
         var gateway = new InternetGateway { AccountId = request.AccountId, Region = request.Region, Id = ids.NewId(ResourceIds.InternetGateway), AttachedVpcId = created.Vpc.Id };
         db.InternetGateways.Add(gateway);
-        created.MainRouteTable.Routes.Add(new Route { RouteTableId = created.MainRouteTable.Id, DestinationCidrBlock = "0.0.0.0/0", GatewayId = gateway.Id });
+        created.MainRouteTable.Routes.Add(new Route { RouteTableId = created.MainRouteTable.Id, Destination = "0.0.0.0/0", DestinationCidrBlock = "0.0.0.0/0", GatewayId = gateway.Id });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -12,6 +12,59 @@ namespace ControlPlane.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ux_route_destination",
+                table: "routes");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Destination",
+                table: "routes",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "DestinationPrefixListId",
+                table: "routes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EgressOnlyInternetGatewayId",
+                table: "routes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InstanceId",
+                table: "routes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NatGatewayId",
+                table: "routes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NetworkInterfaceId",
+                table: "routes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TransitGatewayId",
+                table: "routes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "VpcPeeringConnectionId",
+                table: "routes",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "egress_only_internet_gateways",
                 columns: table => new
@@ -180,6 +233,12 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ux_route_destination",
+                table: "routes",
+                columns: new[] { "RouteTableId", "Destination" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_egress_only_internet_gateways_AccountId_Region_Id",
                 table: "egress_only_internet_gateways",
                 columns: new[] { "AccountId", "Region", "Id" });
@@ -255,6 +314,48 @@ namespace ControlPlane.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "network_interfaces");
+
+            migrationBuilder.DropIndex(
+                name: "ux_route_destination",
+                table: "routes");
+
+            migrationBuilder.DropColumn(
+                name: "Destination",
+                table: "routes");
+
+            migrationBuilder.DropColumn(
+                name: "DestinationPrefixListId",
+                table: "routes");
+
+            migrationBuilder.DropColumn(
+                name: "EgressOnlyInternetGatewayId",
+                table: "routes");
+
+            migrationBuilder.DropColumn(
+                name: "InstanceId",
+                table: "routes");
+
+            migrationBuilder.DropColumn(
+                name: "NatGatewayId",
+                table: "routes");
+
+            migrationBuilder.DropColumn(
+                name: "NetworkInterfaceId",
+                table: "routes");
+
+            migrationBuilder.DropColumn(
+                name: "TransitGatewayId",
+                table: "routes");
+
+            migrationBuilder.DropColumn(
+                name: "VpcPeeringConnectionId",
+                table: "routes");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_route_destination",
+                table: "routes",
+                columns: new[] { "RouteTableId", "DestinationCidrBlock", "DestinationIpv6CidrBlock" },
+                unique: true);
         }
     }
 }

@@ -22,6 +22,10 @@ public sealed class TaggableResources(ControlPlaneDbContext db)
         new(ResourceIds.NetworkAcl, "network-acl", (db, id, ct) => db.NetworkAcls.AnyAsync(x => x.Id == id, ct), Ec2Errors.NetworkAclNotFound),
         new(ResourceIds.RouteTable, "route-table", (db, id, ct) => db.RouteTables.AnyAsync(x => x.Id == id, ct), Ec2Errors.RouteTableNotFound),
         new(ResourceIds.InternetGateway, "internet-gateway", (db, id, ct) => db.InternetGateways.AnyAsync(x => x.Id == id, ct), Ec2Errors.InternetGatewayNotFound),
+        new(ResourceIds.NetworkInterface, "network-interface", (db, id, ct) => db.NetworkInterfaces.AnyAsync(x => x.Id == id, ct), Ec2Errors.NetworkInterfaceNotFound),
+        new(ResourceIds.EgressOnlyInternetGateway, "egress-only-internet-gateway", (db, id, ct) => db.EgressOnlyInternetGateways.AnyAsync(x => x.Id == id, ct),
+            id => Ec2Errors.InvalidResourceId(id)),
+        new(ResourceIds.PrefixList, "prefix-list", (db, id, ct) => db.ManagedPrefixLists.AnyAsync(x => x.Id == id, ct), Ec2Errors.PrefixListNotFound),
     ];
 
     /// <summary>The resource type of an existing resource; throws the resource's NotFound, or InvalidID for an id of no known kind.</summary>

@@ -35,7 +35,7 @@ public sealed class QuotaOptions
     /// <summary>Rules per network ACL per direction, counted separately for IPv4 and IPv6 (the * rules included).</summary>
     public int NetworkAclEntriesPerDirection { get; set; } = 20;
     public int RouteTablesPerVpc { get; set; } = 200;
-    public int RoutesPerRouteTable { get; set; } = 500;
+    public int RoutesPerRouteTable { get; set; } = 50;
     public int InternetGatewaysPerRegion { get; set; } = 5;
     public int EgressOnlyInternetGatewaysPerRegion { get; set; } = 5;
     public int NetworkInterfacesPerRegion { get; set; } = 5000;

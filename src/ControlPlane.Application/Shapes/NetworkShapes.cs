@@ -35,22 +35,6 @@ public sealed record RouteTableAssociation(
     string? GatewayId,
     RouteTableAssociationState AssociationState);
 
-public sealed record Route(
-    string? DestinationCidrBlock,
-    string? DestinationIpv6CidrBlock,
-    string? GatewayId,
-    string Origin,
-    string State);
-
-public sealed record RouteTable(
-    string RouteTableId,
-    string VpcId,
-    string OwnerId,
-    IReadOnlyList<RouteTableAssociation> Associations,
-    IReadOnlyList<Route> Routes,
-    IReadOnlyList<object> PropagatingVgws,
-    IReadOnlyList<Tag> Tags);
-
 public sealed record InternetGatewayAttachment(string State, string VpcId);
 
 public sealed record InternetGateway(string InternetGatewayId, string OwnerId, IReadOnlyList<InternetGatewayAttachment> Attachments, IReadOnlyList<Tag> Tags);

@@ -15,18 +15,19 @@ public static class StoreErrors
         if (exception.InnerException is not DbException db || provider.Classify(db) is not { } violation) return null;
         return violation switch
         {
-            { Kind: ConstraintKind.ForeignKey } => new AwsException("DependencyViolation", "The resource has a dependent object and cannot be changed."),
-            { Name: var n } when n.Contains("security_group_rule", StringComparison.Ordinal) =>
-                new AwsException("InvalidPermission.Duplicate", "the specified rule already exists"),
-            { Name: var n } when n.Contains("security_group", StringComparison.Ordinal) =>
-                new AwsException("InvalidGroup.Duplicate", "The security group already exists"),
-            { Name: var n } when n.Contains("subnet", StringComparison.Ordinal) =>
-                new AwsException("InvalidSubnet.Conflict", "The CIDR conflicts with another subnet"),
-            { Name: var n } when n.Contains("network_acl_entr", StringComparison.Ordinal) =>
-                new AwsException("NetworkAclEntryAlreadyExists", "The specified rule number already exists in this network ACL."),
-            { Name: var n } when n.Contains("vpc_cidr", StringComparison.Ordinal) =>
-                new AwsException("InvalidVpc.Range", "The CIDR conflicts with another CIDR block of the VPC."),
+            { Kind: ConstraintKind.ForeignKey } => Ec2Errors.HasDependents(),
+            { Name: var n } when Names(n, "security_group_rule") => Ec2Errors.RuleAlreadyExists(),
+            { Name: var n } when Names(n, "security_group") => Ec2Errors.GroupNameTaken(),
+            { Name: var n } when Names(n, "private_ip") || Names(n, "ipv6_address") => Ec2Errors.AddressTaken(),
+            { Name: var n } when Names(n, "route_destination") || Names(n, "routes") => Ec2Errors.RouteTaken(),
+            { Name: var n } when Names(n, "association") => Ec2Errors.AlreadyAssociated(),
+            { Name: var n } when Names(n, "subnet") => Ec2Errors.SubnetCidrTaken(),
+            { Name: var n } when Names(n, "network_acl_entr") => Ec2Errors.NetworkAclEntryExists(),
+            { Name: var n } when Names(n, "vpc_cidr") => Ec2Errors.VpcCidrTaken(),
             _ => null,
         };
     }
+
+    /// <summary>PostgreSQL names the index (<c>ux_private_ip_subnet</c>), SQLite the table and columns: either contains the table's name.</summary>
+    private static bool Names(string violation, string table) => violation.Contains(table, StringComparison.Ordinal);
 }

@@ -32,6 +32,26 @@ public static partial class Ec2Errors
         new("InternalError", "An internal error has occurred", 500);
     public static AwsException UnsupportedOperation(string message) => new("UnsupportedOperation", message);
 
+    /// <summary>Same ClientToken, different parameters.</summary>
+    public static AwsException IdempotentParameterMismatch(string token) =>
+        new("IdempotentParameterMismatch", $"The client token '{token}' was already used with different parameters.");
+
+    public static AwsException InvalidClientToken(string token) =>
+        new("InvalidParameterValue", $"Value ({token}) for parameter clientToken is invalid. The client token must be at most 64 ASCII characters.");
+
+    // What a violated database constraint means: races the scope's writer lock should prevent, caught by the store.
+    public static AwsException HasDependents() =>
+        new("DependencyViolation", "The resource has a dependent object and cannot be changed.");
+    public static AwsException RuleAlreadyExists() => new("InvalidPermission.Duplicate", "the specified rule already exists");
+    public static AwsException GroupNameTaken() => new("InvalidGroup.Duplicate", "The security group already exists for this VPC");
+    public static AwsException SubnetCidrTaken() => new("InvalidSubnet.Conflict", "The CIDR conflicts with another subnet");
+    public static AwsException AddressTaken() => new("InvalidIPAddress.InUse", "The specified address is already in use.");
+    public static AwsException VpcCidrTaken() => new("InvalidVpc.Range", "The CIDR conflicts with another CIDR block of the VPC.");
+    public static AwsException RouteTaken() => new("RouteAlreadyExists", "The route identified by this destination already exists.");
+    public static AwsException NetworkAclEntryExists() =>
+        new("NetworkAclEntryAlreadyExists", "The specified rule number already exists in this network ACL.");
+    public static AwsException AlreadyAssociated() => new("Resource.AlreadyAssociated", "The subnet is already associated.");
+
     // Ids.
     /// <summary>"The vpc ID 'vpc-1' does not exist"; several ids: "The vpc IDs 'vpc-1', 'vpc-2' do not exist".</summary>
     private static AwsException IdsNotFound(string code, string noun, IReadOnlyList<string> ids) =>

@@ -18,7 +18,7 @@ public static partial class ResourceIds
     public const string InternetGateway = "igw";
     public const string DhcpOptions = "dopt";
     public const string NetworkInterface = "eni";
-    public const string EgressOnlyInternetGateway = "eoigw";
+    public const string EgressOnlyInternetGateway = "eigw";
     public const string PrefixList = "pl";
 
     /// <summary>AWS accepts the old 8-digit form and the current 17-digit form.</summary>

@@ -29,7 +29,7 @@ public static class DescribeInternetGateways
             var match = InternetGatewayViews.Filters.Compile(command.Filters);
             var gateways = await Ids.LoadAsync(db.InternetGateways.AsNoTracking(),
                 command.InternetGatewayIds, ResourceIds.InternetGateway, Ec2Errors.InternetGatewayIdMalformed, Ec2Errors.InternetGatewaysNotFound, cancellationToken);
-            var tagsOf = await tags.LoadAllAsync("internet-gateway", cancellationToken);
+            var tagsOf = await tags.LoadAllAsync(InternetGatewayViews.ResourceType, cancellationToken);
             var page = Page.Take(gateways.Select(g => new InternetGatewayViews.Row(g, tagsOf(g.Id))).Where(match), r => r.Gateway.Id, command);
             return new Result(page.Items.Select(InternetGatewayViews.ToShape).ToList(), page.NextToken);
         }

@@ -9,6 +9,8 @@ namespace ControlPlane.Application.Features.InternetGateways;
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInternetGateways.html</summary>
 public static class InternetGatewayViews
 {
+    public const string ResourceType = "internet-gateway";
+
     public sealed record Row(InternetGateway Gateway, IReadOnlyList<Shape.Tag> Tags);
 
     /// <summary>The state of an attached internet gateway: AWS reports <c>available</c> (not <c>attached</c>) for a VPC attachment.

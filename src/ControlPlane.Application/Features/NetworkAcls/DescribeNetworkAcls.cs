@@ -31,7 +31,7 @@ public static class DescribeNetworkAcls
                 command.NetworkAclIds, ResourceIds.NetworkAcl, Ec2Errors.NetworkAclIdMalformed, Ec2Errors.NetworkAclsNotFound, cancellationToken);
             var ipv6Vpcs = (await db.Vpcs.AsNoTracking().Where(v => v.CidrBlocks.Any(c => c.IsIpv6)).Select(v => v.Id).ToListAsync(cancellationToken))
                 .ToHashSet(StringComparer.Ordinal);
-            var tagsOf = await tags.LoadAllAsync("network-acl", cancellationToken);
+            var tagsOf = await tags.LoadAllAsync(NetworkAclQueries.ResourceType, cancellationToken);
             var rows = acls.Select(a => NetworkAclViews.ToRow(a, ipv6Vpcs.Contains(a.VpcId), tagsOf(a.Id)));
             var page = Page.Take(rows.Where(match), r => r.Acl.Id, command);
             return new Result(page.Items.Select(NetworkAclViews.ToShape).ToList(), page.NextToken);

@@ -23,7 +23,7 @@ public static class DescribeRouteTables
         public bool? DryRun { get; init; }
     }
 
-    public sealed record Result(IReadOnlyList<Shapes.RouteTable> RouteTables, string? NextToken);
+    public sealed record Result(IReadOnlyList<RouteTableShape> RouteTables, string? NextToken);
 
     public sealed class Handler(ControlPlaneDbContext db, TagStore tags) : IHandler<Command, Result>
     {
@@ -34,8 +34,9 @@ public static class DescribeRouteTables
                 command.RouteTableIds, ResourceIds.RouteTable, Ec2Errors.RouteTableIdMalformed, Ec2Errors.RouteTablesNotFound, cancellationToken);
             var vpcIds = tables.Select(t => t.VpcId).Distinct().ToList();
             var vpcs = await db.Vpcs.AsNoTracking().Include(v => v.CidrBlocks).Where(v => vpcIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
-            var tagsOf = await tags.LoadAllAsync("route-table", cancellationToken);
-            var rows = tables.Select(t => RouteTableViews.ToRow(t, vpcs.GetValueOrDefault(t.VpcId), tagsOf(t.Id)));
+            var targets = await RouteTargetState.LoadAsync(db, tables, cancellationToken);
+            var tagsOf = await tags.LoadAllAsync(RouteTableViews.ResourceType, cancellationToken);
+            var rows = tables.Select(t => RouteTableViews.ToRow(t, vpcs.GetValueOrDefault(t.VpcId), targets, tagsOf(t.Id)));
             var page = Page.Take(rows.Where(match), r => r.Table.Id, command, max: MaxPageSize);
             return new Result(page.Items.Select(RouteTableViews.ToShape).ToList(), page.NextToken);
         }

@@ -1,7 +1,7 @@
 using ControlPlane.Application.Features.Vpcs;
 using ControlPlane.Application.Querying;
-using ControlPlane.Domain.Errors;
 using ControlPlane.Domain.Model;
+using ControlPlane.Domain.Networking;
 using Shape = ControlPlane.Application.Shapes;
 
 namespace ControlPlane.Application.Features.RouteTables;
@@ -10,42 +10,76 @@ namespace ControlPlane.Application.Features.RouteTables;
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html</summary>
 public static class RouteTableViews
 {
+    public const string ResourceType = "route-table";
+
     /// <summary>A table with the routes it shows (the local routes and the stored ones), so filters see what Describe shows.</summary>
-    public sealed record Row(RouteTable Table, IReadOnlyList<Shape.Route> Routes, IReadOnlyList<Shape.Tag> Tags);
+    public sealed record Row(RouteTable Table, IReadOnlyList<RouteShape> Routes, IReadOnlyList<Shape.Tag> Tags);
 
     /// <summary>The target of a VPC's local routes.</summary>
     public const string LocalGateway = "local";
 
-    public static Row ToRow(RouteTable table, Vpc? vpc, IReadOnlyList<Shape.Tag> tags) =>
-        new(table, LocalRoutes(vpc).Concat(table.Routes.OrderBy(r => r.Id).Select(ToShape)).ToList(), tags);
+    /// <summary>Origin of the local routes (and of a local route whose target ReplaceRoute changed); other routes are <c>CreateRoute</c>.</summary>
+    public const string LocalOrigin = "CreateRouteTable";
+    public const string CreateRouteOrigin = "CreateRoute";
 
     /// <summary>
     /// Every route table has a local route for each CIDR block of its VPC (IPv4 primary first, then the secondary
-    /// blocks, then IPv6). They are not stored: they follow the VPC's blocks and cannot be deleted.
+    /// blocks, then IPv6). They are not stored: they follow the VPC's blocks and cannot be deleted. ReplaceRoute may
+    /// point one at a network interface (middlebox routing); that replacement is stored under the block's destination
+    /// and shown in the local route's place until ReplaceRoute's LocalTarget resets it.
     /// https://docs.aws.amazon.com/vpc/latest/userguide/RouteTables.html#route-table-routes
     /// </summary>
-    public static IEnumerable<Shape.Route> LocalRoutes(Vpc? vpc) => vpc is null ? [] :
-        VpcViews.Ipv4Blocks(vpc).Select(c => new Shape.Route(c.Cidr, null, LocalGateway, "CreateRouteTable", "active"))
-            .Concat(vpc.CidrBlocks.Where(c => c.IsIpv6).Select(c => new Shape.Route(null, c.Cidr, LocalGateway, "CreateRouteTable", "active")));
+    public static IEnumerable<Cidr> LocalBlocks(Vpc vpc) =>
+        VpcViews.Ipv4Blocks(vpc).Concat(vpc.CidrBlocks.Where(c => c.IsIpv6))
+            .Select(c => Cidr.TryParse(c.Cidr, out var block) ? block : (Cidr?)null).OfType<Cidr>();
 
-    private static Shape.Route ToShape(Route r) => new(r.DestinationCidrBlock, r.DestinationIpv6CidrBlock, r.GatewayId, r.Origin, r.State);
+    public static Row ToRow(RouteTable table, Vpc? vpc, RouteTargetState targets, IReadOnlyList<Shape.Tag> tags)
+    {
+        var stored = table.Routes.OrderBy(r => r.Id).ToList();
+        var byDestination = stored.ToDictionary(r => r.Destination, StringComparer.Ordinal);
+        var routes = new List<RouteShape>();
+        var shown = new HashSet<long>();
+        foreach (var block in vpc is null ? [] : LocalBlocks(vpc))
+        {
+            var destination = block.ToString();
+            if (byDestination.TryGetValue(destination, out var replaced))
+            {
+                routes.Add(ToShape(replaced, table, targets));
+                shown.Add(replaced.Id);
+                continue;
+            }
+            routes.Add(new RouteShape(block.IsIpv6 ? null : destination, block.IsIpv6 ? destination : null, null,
+                LocalGateway, null, null, null, null, null, null, null, LocalOrigin, RouteTargetState.Active));
+        }
+        routes.AddRange(stored.Where(r => !shown.Contains(r.Id)).Select(r => ToShape(r, table, targets)));
+        return new Row(table, routes, tags);
+    }
 
-    public static Shape.RouteTable ToShape(Row row)
+    private static RouteShape ToShape(Route r, RouteTable table, RouteTargetState targets)
+    {
+        var instance = targets.InstanceOf(r);
+        return new RouteShape(r.DestinationCidrBlock, r.DestinationIpv6CidrBlock, r.DestinationPrefixListId,
+            r.GatewayId, r.EgressOnlyInternetGatewayId, r.NatGatewayId, r.NetworkInterfaceId,
+            instance, instance is null ? null : table.AccountId, r.VpcPeeringConnectionId, r.TransitGatewayId,
+            r.Origin, targets.StateOf(r, table.VpcId));
+    }
+
+    public static Shape.RouteTableAssociation ToShape(RouteTableAssociation a) =>
+        new(a.Id, a.RouteTableId, a.Main, a.SubnetId, a.GatewayId, new Shape.RouteTableAssociationState(a.State));
+
+    public static RouteTableShape ToShape(Row row)
     {
         var t = row.Table;
-        return new Shape.RouteTable(
+        return new RouteTableShape(
             t.Id, t.VpcId, t.AccountId,
-            t.Associations.OrderBy(a => a.Id, StringComparer.Ordinal)
-                .Select(a => new Shape.RouteTableAssociation(a.Id, a.RouteTableId, a.Main, a.SubnetId, a.GatewayId, new Shape.RouteTableAssociationState(a.State)))
-                .ToList(),
+            t.Associations.OrderBy(a => a.Id, StringComparer.Ordinal).Select(ToShape).ToList(),
             row.Routes, [], row.Tags);
     }
 
-
     /// <summary>
     /// Association filters match the values of the table's associations: <c>association.main=false</c> finds tables with
-    /// a subnet or gateway association, and a table without associations matches no association filter.
-    /// Route targets the store does not hold yet (NAT gateways, peering, ...) have no values.
+    /// a subnet or gateway association, and a table without associations matches no association filter. Route filters
+    /// match the routes as shown, local routes and computed states included.
     /// </summary>
     public static readonly FilterTable<Row> Filters = new(new Dictionary<string, Func<Row, IEnumerable<string?>>>
     {
@@ -58,15 +92,15 @@ public static class RouteTableViews
         ["route-table-id"] = r => FilterValues.One(r.Table.Id),
         ["route.destination-cidr-block"] = r => r.Routes.Select(x => x.DestinationCidrBlock),
         ["route.destination-ipv6-cidr-block"] = r => r.Routes.Select(x => x.DestinationIpv6CidrBlock),
-        ["route.destination-prefix-list-id"] = _ => [],
-        ["route.egress-only-internet-gateway-id"] = _ => [],
+        ["route.destination-prefix-list-id"] = r => r.Routes.Select(x => x.DestinationPrefixListId),
+        ["route.egress-only-internet-gateway-id"] = r => r.Routes.Select(x => x.EgressOnlyInternetGatewayId),
         ["route.gateway-id"] = r => r.Routes.Select(x => x.GatewayId),
-        ["route.instance-id"] = _ => [],
-        ["route.nat-gateway-id"] = _ => [],
-        ["route.transit-gateway-id"] = _ => [],
+        ["route.instance-id"] = r => r.Routes.Select(x => x.InstanceId),
+        ["route.nat-gateway-id"] = r => r.Routes.Select(x => x.NatGatewayId),
+        ["route.transit-gateway-id"] = r => r.Routes.Select(x => x.TransitGatewayId),
         ["route.origin"] = r => r.Routes.Select(x => x.Origin),
         ["route.state"] = r => r.Routes.Select(x => x.State),
-        ["route.vpc-peering-connection-id"] = _ => [],
+        ["route.vpc-peering-connection-id"] = r => r.Routes.Select(x => x.VpcPeeringConnectionId),
         ["vpc-id"] = r => FilterValues.One(r.Table.VpcId),
     }, r => r.Tags);
 }

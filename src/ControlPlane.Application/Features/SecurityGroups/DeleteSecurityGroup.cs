@@ -9,8 +9,8 @@ namespace ControlPlane.Application.Features.SecurityGroups;
 
 /// <summary>
 /// Deletes a group, named by id or (default VPC) by name, with its rules and their tags. A VPC's default group
-/// cannot be deleted (CannotDelete); a group that another group's rule references is a DependencyViolation (its
-/// own self-references do not count).
+/// cannot be deleted (CannotDelete); a group that a network interface carries, or that another group's rule
+/// references, is a DependencyViolation (its own self-references do not count).
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSecurityGroup.html
 /// </summary>
 public static class DeleteSecurityGroup
@@ -36,7 +36,8 @@ public static class DeleteSecurityGroup
             var group = await db.FindSecurityGroupAsync(command.GroupId, command.GroupName, cancellationToken);
             var id = group.Id;
             if (group.IsDefault) throw Ec2Errors.CannotDeleteDefaultGroup(id);
-            if (await db.SecurityGroupRules.AnyAsync(r => r.ReferencedGroupId == id && r.GroupId != id, cancellationToken))
+            if (await db.NetworkInterfaceGroups.AnyAsync(g => g.GroupId == id, cancellationToken)
+                || await db.SecurityGroupRules.AnyAsync(r => r.ReferencedGroupId == id && r.GroupId != id, cancellationToken))
                 throw Ec2Errors.SecurityGroupDependencyViolation(id);
 
             var owned = db.SecurityGroupRules.Where(r => r.GroupId == id).Select(r => r.Id);

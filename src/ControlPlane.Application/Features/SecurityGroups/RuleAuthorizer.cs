@@ -32,9 +32,9 @@ public sealed class RuleAuthorizer(ControlPlaneDbContext db, VpcBuilder builder,
         {
             if (!identities.Add(spec.Identity)) throw Ec2Errors.PermissionDuplicate(spec.DuplicateDescription);
         }
+        // A prefix list counts as many rules as it may hold entries (reference §1.7); everything else counts one.
         var peers = existing.Select(r => r.ToSpec().Peer).Concat(specs.Select(s => s.Peer)).ToList();
-        if (peers.Count(p => p.CountsAsIpv4) > quotas.RulesPerSecurityGroup || peers.Count(p => p.CountsAsIpv6) > quotas.RulesPerSecurityGroup)
-            throw Ec2Errors.RulesPerSecurityGroupLimitExceeded();
+        await db.RequireWithinRuleQuotaAsync(request, peers, quotas.RulesPerSecurityGroup, cancellationToken);
 
         var sequence = await db.NextRuleSequenceAsync(group.Id, cancellationToken);
         var created = new List<Shapes.SecurityGroupRule>(specs.Count);

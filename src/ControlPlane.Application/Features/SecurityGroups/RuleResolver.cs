@@ -1,3 +1,4 @@
+using ControlPlane.Application.Features.PrefixLists;
 using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Store;
 using ControlPlane.Domain.Errors;
@@ -10,7 +11,8 @@ namespace ControlPlane.Application.Features.SecurityGroups;
 /// <summary>
 /// Turns drafts into specs by looking up the groups they reference, in one query. A referenced group must exist and
 /// be in the VPC of the group that gets the rule (peering is not emulated); names are accepted only in the default
-/// VPC; the owner defaults to the caller's account.
+/// VPC; the owner defaults to the caller's account. A referenced prefix list must be one of the caller's lists or an
+/// AWS-managed list of the region.
 /// https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#security-group-referencing
 /// </summary>
 public static class RuleResolver
@@ -27,6 +29,7 @@ public static class RuleResolver
     public static async Task<IReadOnlyList<RuleSpec>> ResolveAsync(this ControlPlaneDbContext db, RequestContext request, SecurityGroup group,
         IReadOnlyList<RuleDraft> drafts, Mode mode, CancellationToken cancellationToken)
     {
+        if (mode == Mode.Strict) await RequirePrefixListsAsync(db, request.Region, drafts, cancellationToken);
         var references = drafts.Select(d => d.Group).OfType<GroupReference>().ToList();
         if (references.Count == 0) return drafts.Select(d => d.ToSpec(d.Peer!)).ToList();
 
@@ -58,5 +61,26 @@ public static class RuleResolver
             if (found.VpcId != vpcId) throw Ec2Errors.ReferencedGroupOtherVpc(id, group.Id);
             return RulePeer.Group(id, userId);
         }
+    }
+
+    /// <summary>
+    /// The rule quota of one group and direction with <paramref name="peers"/> as its rules, where a rule naming a
+    /// customer-managed prefix list counts the list's MaxEntries (an AWS-managed list its weight).
+    /// https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
+    /// </summary>
+    public static async Task RequireWithinRuleQuotaAsync(this ControlPlaneDbContext db, RequestContext request, IReadOnlyCollection<RulePeer> peers,
+        int quota, CancellationToken cancellationToken)
+    {
+        var lists = peers.Where(p => p.Kind == PeerKind.PrefixList).Select(p => p.Value);
+        var weights = await db.PrefixListWeightsAsync(request.Region, lists, cancellationToken);
+        if (weights.Exceed(peers, quota)) throw Ec2Errors.RulesPerSecurityGroupLimitExceeded();
+    }
+
+    private static async Task RequirePrefixListsAsync(ControlPlaneDbContext db, string region, IReadOnlyList<RuleDraft> drafts, CancellationToken cancellationToken)
+    {
+        var ids = drafts.Select(d => d.Peer).Where(p => p is { Kind: PeerKind.PrefixList }).Select(p => p!.Value).Distinct().ToList();
+        if (ids.Count == 0) return;
+        var missing = await db.MissingPrefixListsAsync(region, ids, cancellationToken);
+        if (missing.Count > 0) throw Ec2Errors.PrefixListNotFound(missing[0]);
     }
 }

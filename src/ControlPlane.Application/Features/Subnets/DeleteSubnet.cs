@@ -11,7 +11,7 @@ namespace ControlPlane.Application.Features.Subnets;
 
 /// <summary>
 /// Deletes a subnet with its network ACL and route table associations. A subnet that holds network interfaces is a
-/// DependencyViolation (interfaces arrive with the networking milestone; the check lands with them).
+/// DependencyViolation (Terraform retries that until the interfaces are gone).
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSubnet.html
 /// </summary>
 public static class DeleteSubnet
@@ -34,6 +34,7 @@ public static class DeleteSubnet
         {
             var id = command.SubnetId!;
             var subnet = await db.Subnets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw Ec2Errors.SubnetNotFound(id);
+            if (await db.NetworkInterfaces.AnyAsync(n => n.SubnetId == id, cancellationToken)) throw Ec2Errors.SubnetDependencyViolation(id);
             await db.NetworkAclAssociations.Where(a => a.SubnetId == id).ExecuteDeleteAsync(cancellationToken);
             await db.RouteTableAssociations.Where(a => a.SubnetId == id).ExecuteDeleteAsync(cancellationToken);
             await db.SubnetIpv6CidrBlocks.Where(c => c.SubnetId == id).ExecuteDeleteAsync(cancellationToken);

@@ -30,7 +30,8 @@ public static class DescribeSubnets
             var subnets = await Ids.LoadAsync(db.Subnets.AsNoTracking().Include(s => s.Ipv6CidrBlocks),
                 command.SubnetIds, ResourceIds.Subnet, Ec2Errors.SubnetIdMalformed, Ec2Errors.SubnetsNotFound, cancellationToken);
             var tagsOf = await tags.LoadAllAsync("subnet", cancellationToken);
-            var page = Page.Take(subnets.Select(s => new SubnetViews.Row(s, tagsOf(s.Id), 0)).Where(match), r => r.Subnet.Id, command);
+            var used = await SubnetViews.UsedAddressesAsync(db, cancellationToken);
+            var page = Page.Take(subnets.Select(s => new SubnetViews.Row(s, tagsOf(s.Id), used.GetValueOrDefault(s.Id))).Where(match), r => r.Subnet.Id, command);
             return new Result(page.Items.Select(SubnetViews.ToShape).ToList(), page.NextToken);
         }
     }

@@ -1,6 +1,8 @@
 using ControlPlane.Application.Querying;
+using ControlPlane.Application.Store;
 using ControlPlane.Domain.Model;
 using ControlPlane.Domain.Networking;
+using Microsoft.EntityFrameworkCore;
 using Shape = ControlPlane.Application.Shapes;
 
 namespace ControlPlane.Application.Features.Subnets;
@@ -13,6 +15,17 @@ public static class SubnetViews
     public const int ReservedAddresses = 5;
 
     public sealed record Row(Subnet Subnet, IReadOnlyList<Shape.Tag> Tags, int UsedAddresses);
+
+    /// <summary>
+    /// Private IPv4 addresses in use per subnet of the scope, in one grouped query (joined through the scope's
+    /// interfaces, so the scope filter applies).
+    /// </summary>
+    public static Task<Dictionary<string, int>> UsedAddressesAsync(ControlPlaneDbContext db, CancellationToken cancellationToken) =>
+        (from address in db.NetworkInterfacePrivateIps
+         join eni in db.NetworkInterfaces on address.NetworkInterfaceId equals eni.Id
+         group address by address.SubnetId into bySubnet
+         select new { SubnetId = bySubnet.Key, Count = bySubnet.Count() })
+        .ToDictionaryAsync(g => g.SubnetId, g => g.Count, StringComparer.Ordinal, cancellationToken);
 
     public static int AvailableAddresses(Subnet subnet, int used) =>
         Cidr.TryParse(subnet.CidrBlock, out var c) ? (int)c.Size - ReservedAddresses - used : 0;

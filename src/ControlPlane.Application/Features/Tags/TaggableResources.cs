@@ -24,7 +24,7 @@ public sealed class TaggableResources(ControlPlaneDbContext db)
         new(ResourceIds.InternetGateway, "internet-gateway", (db, id, ct) => db.InternetGateways.AnyAsync(x => x.Id == id, ct), Ec2Errors.InternetGatewayNotFound),
         new(ResourceIds.NetworkInterface, "network-interface", (db, id, ct) => db.NetworkInterfaces.AnyAsync(x => x.Id == id, ct), Ec2Errors.NetworkInterfaceNotFound),
         new(ResourceIds.EgressOnlyInternetGateway, "egress-only-internet-gateway", (db, id, ct) => db.EgressOnlyInternetGateways.AnyAsync(x => x.Id == id, ct),
-            id => Ec2Errors.InvalidResourceId(id)),
+            Ec2Errors.EgressOnlyInternetGatewayNotFound),
         new(ResourceIds.PrefixList, "prefix-list", (db, id, ct) => db.ManagedPrefixLists.AnyAsync(x => x.Id == id, ct), Ec2Errors.PrefixListNotFound),
     ];
 

@@ -1,0 +1,49 @@
+using ControlPlane.Application.Pipeline;
+using ControlPlane.Application.Shapes;
+using ControlPlane.Application.Store;
+using ControlPlane.Domain.Errors;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace ControlPlane.Application.Features.NetworkAcls;
+
+/// <summary>
+/// Adds a numbered entry to one direction of an ACL. A number already used in that direction is
+/// NetworkAclEntryAlreadyExists (ReplaceNetworkAclEntry changes an entry); the quota counts entries per direction and
+/// address family, the <c>*</c> rule included.
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkAclEntry.html
+/// </summary>
+public static class CreateNetworkAclEntry
+{
+    public sealed record Command : ICommand<Empty>, IDryRunnable, INetworkAclEntryRequest
+    {
+        public string? NetworkAclId { get; init; }
+        public int? RuleNumber { get; init; }
+        public string? Protocol { get; init; }
+        public string? RuleAction { get; init; }
+        public bool? Egress { get; init; }
+        public string? CidrBlock { get; init; }
+        public string? Ipv6CidrBlock { get; init; }
+        public IcmpTypeCode? IcmpTypeCode { get; init; }
+        public PortRange? PortRange { get; init; }
+        public bool? DryRun { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => this.ValidEntryRequest();
+    }
+
+    public sealed class Handler(ControlPlaneDbContext db, ScopeWriter writer, IOptions<ControlPlaneOptions> options) : IHandler<Command, Empty>
+    {
+        public Task<Empty> HandleAsync(Command command, CancellationToken cancellationToken) => writer.WriteAsync(async () =>
+        {
+            var acl = await db.FindNetworkAclAsync(command.NetworkAclId!, cancellationToken);
+            var spec = command.Spec();
+            if (acl.Entries.Any(e => e.Egress == spec.Egress && e.RuleNumber == spec.RuleNumber)) throw Ec2Errors.NetworkAclEntryAlreadyExists(spec.RuleNumber);
+            if (!spec.FitsBeside(acl.Entries, options.Value.Quotas.NetworkAclEntriesPerDirection)) throw Ec2Errors.NetworkAclEntryLimitExceeded(acl.Id);
+            db.NetworkAclEntries.Add(spec.ToEntry(acl.Id));
+            return Empty.Instance;
+        }, cancellationToken);
+    }
+}

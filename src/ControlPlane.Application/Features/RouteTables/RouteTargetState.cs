@@ -1,0 +1,64 @@
+using ControlPlane.Application.Store;
+using ControlPlane.Domain.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Features.RouteTables;
+
+/// <summary>
+/// Whether the targets of stored routes still exist where the routes need them, read when the routes are shown. AWS
+/// keeps a route whose target went away and shows it as <c>blackhole</c> ("the specified gateway isn't attached to the
+/// VPC, the specified NAT instance has been terminated, and so on"): an internet gateway detached from the table's
+/// VPC or deleted, a deleted egress-only gateway, a deleted network interface. Computing it on read keeps it right
+/// whichever action removed the target.
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html (filter <c>route.state</c>)
+/// </summary>
+public sealed class RouteTargetState
+{
+    public const string Active = "active";
+    public const string Blackhole = "blackhole";
+
+    /// <summary>For tables without stored routes (a new table shows only its local routes).</summary>
+    public static readonly RouteTargetState None = new(new Dictionary<string, string?>(), new HashSet<string>(), new Dictionary<string, string?>());
+
+    private readonly IReadOnlyDictionary<string, string?> _internetGatewayVpcs;
+    private readonly IReadOnlySet<string> _egressOnlyGateways;
+    private readonly IReadOnlyDictionary<string, string?> _interfaceInstances;
+
+    private RouteTargetState(IReadOnlyDictionary<string, string?> internetGatewayVpcs, IReadOnlySet<string> egressOnlyGateways,
+        IReadOnlyDictionary<string, string?> interfaceInstances)
+    {
+        _internetGatewayVpcs = internetGatewayVpcs;
+        _egressOnlyGateways = egressOnlyGateways;
+        _interfaceInstances = interfaceInstances;
+    }
+
+    /// <summary>Loads the targets the routes of <paramref name="tables"/> name, and nothing else.</summary>
+    public static async Task<RouteTargetState> LoadAsync(ControlPlaneDbContext db, IEnumerable<RouteTable> tables, CancellationToken cancellationToken)
+    {
+        var routes = tables.SelectMany(t => t.Routes).ToList();
+        if (routes.Count == 0) return None;
+        var gatewayIds = routes.Select(r => r.GatewayId).OfType<string>().Distinct().ToList();
+        var egressIds = routes.Select(r => r.EgressOnlyInternetGatewayId).OfType<string>().Distinct().ToList();
+        var interfaceIds = routes.Select(r => r.NetworkInterfaceId).OfType<string>().Distinct().ToList();
+        var gateways = await db.InternetGateways.AsNoTracking().Where(g => gatewayIds.Contains(g.Id))
+            .ToDictionaryAsync(g => g.Id, g => g.AttachedVpcId, cancellationToken);
+        var egress = await db.EgressOnlyInternetGateways.AsNoTracking().Where(g => egressIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
+        var interfaces = await db.NetworkInterfaces.AsNoTracking().Where(n => interfaceIds.Contains(n.Id))
+            .ToDictionaryAsync(n => n.Id, n => n.AttachedInstanceId, cancellationToken);
+        return new RouteTargetState(gateways, egress.ToHashSet(StringComparer.Ordinal), interfaces);
+    }
+
+    public string StateOf(Route route, string vpcId) => IsActive(route, vpcId) ? Active : Blackhole;
+
+    /// <summary>A route to an interface attached to an instance shows that instance too, as AWS does.</summary>
+    public string? InstanceOf(Route route) =>
+        route.InstanceId ?? (route.NetworkInterfaceId is { } id ? _interfaceInstances.GetValueOrDefault(id) : null);
+
+    private bool IsActive(Route route, string vpcId) => route switch
+    {
+        { GatewayId: { } id } => _internetGatewayVpcs.TryGetValue(id, out var attachedTo) && attachedTo == vpcId,
+        { EgressOnlyInternetGatewayId: { } id } => _egressOnlyGateways.Contains(id),
+        { NetworkInterfaceId: { } id } => _interfaceInstances.ContainsKey(id),
+        _ => false,
+    };
+}

@@ -48,6 +48,158 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                     b.ToTable("egress_only_internet_gateways", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.ElasticIp", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AssociationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NetworkBorderGroup")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PrivateIpAddress")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicIp")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkInterfaceId");
+
+                    b.HasIndex("PublicIp")
+                        .IsUnique()
+                        .HasDatabaseName("ux_elastic_ip_public_ip");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("elastic_ips", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.Instance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("AmiLaunchIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AvailabilityZone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientToken")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CpuCredits")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("DisableApiStop")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DisableApiTermination")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EbsOptimized")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceInitiatedShutdownBehavior")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("KeyName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("LaunchTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MonitoringEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReservationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RootVolumeId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RootVolumeSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StateTransitionReason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubnetId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tenancy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("TerminatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserData")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubnetId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("instances", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.InternetGateway", b =>
                 {
                     b.Property<string>("Id")
@@ -880,6 +1032,15 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                     b.HasOne("ControlPlane.Domain.Model.Vpc", null)
                         .WithMany()
                         .HasForeignKey("VpcId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.Instance", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.Subnet", null)
+                        .WithMany()
+                        .HasForeignKey("SubnetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -43,6 +43,158 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.ToTable("egress_only_internet_gateways", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.ElasticIp", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssociationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkBorderGroup")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateIpAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicIp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkInterfaceId");
+
+                    b.HasIndex("PublicIp")
+                        .IsUnique()
+                        .HasDatabaseName("ux_elastic_ip_public_ip");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("elastic_ips", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.Instance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmiLaunchIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AvailabilityZone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CpuCredits")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DisableApiStop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DisableApiTermination")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EbsOptimized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceInitiatedShutdownBehavior")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LaunchTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MonitoringEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootVolumeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RootVolumeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateTransitionReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubnetId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tenancy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("TerminatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserData")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubnetId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("instances", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.InternetGateway", b =>
                 {
                     b.Property<string>("Id")
@@ -871,6 +1023,15 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.HasOne("ControlPlane.Domain.Model.Vpc", null)
                         .WithMany()
                         .HasForeignKey("VpcId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.Instance", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.Subnet", null)
+                        .WithMany()
+                        .HasForeignKey("SubnetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -42,4 +42,8 @@ public sealed class QuotaOptions
     public int SecurityGroupsPerInterface { get; set; } = 5;
     public int PrefixListsPerRegion { get; set; } = 100;
     public int PrefixListMaxEntries { get; set; } = 1000;
+
+    /// <summary>Running On-Demand instances (AWS counts vCPUs; the emulator counts instances).</summary>
+    public int InstancesPerRegion { get; set; } = 20;
+    public int ElasticIpsPerRegion { get; set; } = 5;
 }

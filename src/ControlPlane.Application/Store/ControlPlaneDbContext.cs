@@ -38,6 +38,8 @@ public sealed class ControlPlaneDbContext(DbContextOptions<ControlPlaneDbContext
     public DbSet<EgressOnlyInternetGateway> EgressOnlyInternetGateways => Set<EgressOnlyInternetGateway>();
     public DbSet<ManagedPrefixList> ManagedPrefixLists => Set<ManagedPrefixList>();
     public DbSet<ManagedPrefixListEntry> ManagedPrefixListEntries => Set<ManagedPrefixListEntry>();
+    public DbSet<Instance> Instances => Set<Instance>();
+    public DbSet<ElasticIp> ElasticIps => Set<ElasticIp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,6 +20,11 @@ public static partial class ResourceIds
     public const string NetworkInterface = "eni";
     public const string EgressOnlyInternetGateway = "eigw";
     public const string PrefixList = "pl";
+    public const string Instance = "i";
+    public const string Reservation = "r";
+    public const string Volume = "vol";
+    public const string ElasticIpAllocation = "eipalloc";
+    public const string ElasticIpAssociation = "eipassoc";
 
     /// <summary>AWS accepts the old 8-digit form and the current 17-digit form.</summary>
     public static bool IsWellFormed(string? id, string prefix) =>

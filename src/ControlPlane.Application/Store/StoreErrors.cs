@@ -20,6 +20,7 @@ public static class StoreErrors
             { Name: var n } when Names(n, "security_group") => Ec2Errors.GroupNameTaken(),
             { Name: var n } when Names(n, "private_ip") || Names(n, "ipv6_address") => Ec2Errors.AddressTaken(),
             { Name: var n } when Names(n, "route_destination") || Names(n, "routes") => Ec2Errors.RouteTaken(),
+            { Name: var n } when Names(n, "elastic_ip") => Ec2Errors.PublicAddressTaken(),
             { Name: var n } when Names(n, "association") => Ec2Errors.AlreadyAssociated(),
             { Name: var n } when Names(n, "subnet") => Ec2Errors.SubnetCidrTaken(),
             { Name: var n } when Names(n, "network_acl_entr") => Ec2Errors.NetworkAclEntryExists(),

@@ -50,6 +50,8 @@ public static partial class Ec2Errors
     public static AwsException RouteTaken() => new("RouteAlreadyExists", "The route identified by this destination already exists.");
     public static AwsException NetworkAclEntryExists() =>
         new("NetworkAclEntryAlreadyExists", "The specified rule number already exists in this network ACL.");
+    public static AwsException PublicAddressTaken() =>
+        new("InsufficientAddressCapacity", "The public address was taken by a concurrent request; try again.", 503);
     public static AwsException AlreadyAssociated() => new("Resource.AlreadyAssociated", "The subnet is already associated.");
 
     // Ids.

@@ -1,3 +1,4 @@
+using ControlPlane.Application.Features.Addresses;
 using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Querying;
 using ControlPlane.Application.Shapes;
@@ -9,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ControlPlane.Application.Features.NetworkInterfaces;
 
 /// <summary>
-/// Deletes an interface, freeing its addresses, group memberships and tags. An attached interface, or one a service owns
-/// (requester-managed: the service deletes it with its resource), is "currently in use".
+/// Deletes an interface, freeing its addresses, group memberships and tags; its Elastic IPs are disassociated and stay
+/// allocated. An attached interface, or one a service owns (requester-managed: the service deletes it with its resource),
+/// is "currently in use".
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteNetworkInterface.html
 /// </summary>
 public static class DeleteNetworkInterface
@@ -38,6 +40,7 @@ public static class DeleteNetworkInterface
             await db.NetworkInterfacePrivateIps.Where(p => p.NetworkInterfaceId == id).ExecuteDeleteAsync(cancellationToken);
             await db.NetworkInterfaceIpv6Addresses.Where(p => p.NetworkInterfaceId == id).ExecuteDeleteAsync(cancellationToken);
             await db.NetworkInterfaceGroups.Where(g => g.NetworkInterfaceId == id).ExecuteDeleteAsync(cancellationToken);
+            await AddressAssociations.DisassociateFromInterfaceAsync(db, id, cancellationToken);
             await tags.RemoveAllAsync(id, cancellationToken);
             await db.NetworkInterfaces.Where(n => n.Id == id).ExecuteDeleteAsync(cancellationToken);
             return Empty.Instance;

@@ -25,6 +25,7 @@ public sealed class TaggableResources(ControlPlaneDbContext db)
         new(ResourceIds.NetworkInterface, "network-interface", (db, id, ct) => db.NetworkInterfaces.AnyAsync(x => x.Id == id, ct), Ec2Errors.NetworkInterfaceNotFound),
         new(ResourceIds.EgressOnlyInternetGateway, "egress-only-internet-gateway", (db, id, ct) => db.EgressOnlyInternetGateways.AnyAsync(x => x.Id == id, ct),
             Ec2Errors.EgressOnlyInternetGatewayNotFound),
+        new(ResourceIds.ElasticIpAllocation, "elastic-ip", (db, id, ct) => db.ElasticIps.AnyAsync(x => x.Id == id, ct), Ec2Errors.AllocationNotFound),
         new(ResourceIds.PrefixList, "prefix-list", (db, id, ct) => db.ManagedPrefixLists.AnyAsync(x => x.Id == id, ct), Ec2Errors.PrefixListNotFound),
     ];
 

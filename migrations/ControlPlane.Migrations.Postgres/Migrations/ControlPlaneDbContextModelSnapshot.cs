@@ -295,6 +295,62 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                     b.ToTable("managed_prefix_list_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.NatGateway", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AllocationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConnectivityType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeleteTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PrivateIp")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicIp")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubnetId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubnetId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("nat_gateways", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkAcl", b =>
                 {
                     b.Property<string>("Id")
@@ -1027,6 +1083,144 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                     b.ToTable("vpc_cidr_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpoint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreationTimestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddressType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PolicyDocument")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PrivateDnsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcEndpointType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VpcId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("vpc_endpoints", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointRouteTable", b =>
+                {
+                    b.Property<string>("VpcEndpointId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RouteTableId")
+                        .HasColumnType("text");
+
+                    b.HasKey("VpcEndpointId", "RouteTableId");
+
+                    b.ToTable("vpc_endpoint_route_tables", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointSubnet", b =>
+                {
+                    b.Property<string>("VpcEndpointId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubnetId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("text");
+
+                    b.HasKey("VpcEndpointId", "SubnetId");
+
+                    b.ToTable("vpc_endpoint_subnets", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcPeeringConnection", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccepterAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("AccepterAllowDnsResolutionFromRemoteVpc")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AccepterRegion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccepterVpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpirationTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequesterAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("RequesterAllowDnsResolutionFromRemoteVpc")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RequesterRegion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequesterVpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatusMessage")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccepterAccountId", "AccepterRegion");
+
+                    b.HasIndex("RequesterAccountId", "RequesterRegion");
+
+                    b.ToTable("vpc_peering_connections", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.EgressOnlyInternetGateway", b =>
                 {
                     b.HasOne("ControlPlane.Domain.Model.Vpc", null)
@@ -1219,6 +1413,24 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointRouteTable", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.VpcEndpoint", null)
+                        .WithMany("RouteTables")
+                        .HasForeignKey("VpcEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointSubnet", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.VpcEndpoint", null)
+                        .WithMany("Subnets")
+                        .HasForeignKey("VpcEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.ManagedPrefixList", b =>
                 {
                     b.Navigation("Entries");
@@ -1260,6 +1472,13 @@ namespace ControlPlane.Migrations.Postgres.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.Vpc", b =>
                 {
                     b.Navigation("CidrBlocks");
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpoint", b =>
+                {
+                    b.Navigation("RouteTables");
+
+                    b.Navigation("Subnets");
                 });
 #pragma warning restore 612, 618
         }

@@ -288,6 +288,62 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.ToTable("managed_prefix_list_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.NatGateway", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConnectivityType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeleteTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateIp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicIp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubnetId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubnetId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("nat_gateways", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkAcl", b =>
                 {
                     b.Property<string>("Id")
@@ -1018,6 +1074,144 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.ToTable("vpc_cidr_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpoint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreationTimestamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddressType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyDocument")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrivateDnsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpcEndpointType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VpcId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("vpc_endpoints", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointRouteTable", b =>
+                {
+                    b.Property<string>("VpcEndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteTableId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VpcEndpointId", "RouteTableId");
+
+                    b.ToTable("vpc_endpoint_route_tables", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointSubnet", b =>
+                {
+                    b.Property<string>("VpcEndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubnetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VpcEndpointId", "SubnetId");
+
+                    b.ToTable("vpc_endpoint_subnets", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcPeeringConnection", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccepterAccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AccepterAllowDnsResolutionFromRemoteVpc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccepterRegion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccepterVpcId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpirationTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterAccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequesterAllowDnsResolutionFromRemoteVpc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterRegion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterVpcId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusMessage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccepterAccountId", "AccepterRegion");
+
+                    b.HasIndex("RequesterAccountId", "RequesterRegion");
+
+                    b.ToTable("vpc_peering_connections", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.EgressOnlyInternetGateway", b =>
                 {
                     b.HasOne("ControlPlane.Domain.Model.Vpc", null)
@@ -1210,6 +1404,24 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointRouteTable", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.VpcEndpoint", null)
+                        .WithMany("RouteTables")
+                        .HasForeignKey("VpcEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointSubnet", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.VpcEndpoint", null)
+                        .WithMany("Subnets")
+                        .HasForeignKey("VpcEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.ManagedPrefixList", b =>
                 {
                     b.Navigation("Entries");
@@ -1251,6 +1463,13 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.Vpc", b =>
                 {
                     b.Navigation("CidrBlocks");
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpoint", b =>
+                {
+                    b.Navigation("RouteTables");
+
+                    b.Navigation("Subnets");
                 });
 #pragma warning restore 612, 618
         }

@@ -46,4 +46,8 @@ public sealed class QuotaOptions
     /// <summary>Running On-Demand instances (AWS counts vCPUs; the emulator counts instances).</summary>
     public int InstancesPerRegion { get; set; } = 20;
     public int ElasticIpsPerRegion { get; set; } = 5;
+    public int NatGatewaysPerAvailabilityZone { get; set; } = 5;
+    public int VpcEndpointsPerVpc { get; set; } = 50;
+    public int ActiveVpcPeeringConnectionsPerVpc { get; set; } = 50;
+    public int PendingVpcPeeringConnectionsPerVpc { get; set; } = 25;
 }

@@ -40,6 +40,13 @@ public sealed class ControlPlaneDbContext(DbContextOptions<ControlPlaneDbContext
     public DbSet<ManagedPrefixListEntry> ManagedPrefixListEntries => Set<ManagedPrefixListEntry>();
     public DbSet<Instance> Instances => Set<Instance>();
     public DbSet<ElasticIp> ElasticIps => Set<ElasticIp>();
+    public DbSet<NatGateway> NatGateways => Set<NatGateway>();
+    public DbSet<VpcEndpoint> VpcEndpoints => Set<VpcEndpoint>();
+    public DbSet<VpcEndpointSubnet> VpcEndpointSubnets => Set<VpcEndpointSubnet>();
+    public DbSet<VpcEndpointRouteTable> VpcEndpointRouteTables => Set<VpcEndpointRouteTable>();
+
+    /// <summary>Not scoped: a connection is visible to both its requester's and its accepter's scope.</summary>
+    public DbSet<VpcPeeringConnection> VpcPeeringConnections => Set<VpcPeeringConnection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,6 +25,9 @@ public static partial class ResourceIds
     public const string Volume = "vol";
     public const string ElasticIpAllocation = "eipalloc";
     public const string ElasticIpAssociation = "eipassoc";
+    public const string NatGateway = "nat";
+    public const string VpcEndpoint = "vpce";
+    public const string VpcPeeringConnection = "pcx";
 
     /// <summary>AWS accepts the old 8-digit form and the current 17-digit form.</summary>
     public static bool IsWellFormed(string? id, string prefix) =>

@@ -21,6 +21,7 @@ public static partial class ResourceIds
     public const string EgressOnlyInternetGateway = "eigw";
     public const string PrefixList = "pl";
     public const string Instance = "i";
+    public const string Image = "ami";
     public const string Reservation = "r";
     public const string Volume = "vol";
     public const string ElasticIpAllocation = "eipalloc";

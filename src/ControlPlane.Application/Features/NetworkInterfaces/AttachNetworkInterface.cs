@@ -1,3 +1,4 @@
+using ControlPlane.Application.Features.Instances;
 using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Shapes;
 using ControlPlane.Application.Store;
@@ -10,9 +11,8 @@ namespace ControlPlane.Application.Features.NetworkInterfaces;
 
 /// <summary>
 /// Attaches an interface to an instance at a device index. The interface is checked first (it must exist, be free and
-/// not belong to a service), then the instance. The store holds no instances until RunInstances lands (issue 3), so
-/// every instance id is unknown and nothing is ever attached here yet; attachments are read from the interface's stored
-/// fields by Describe, Detach and ModifyNetworkInterfaceAttribute.
+/// not belong to a service), then the instance: it must be running or stopped, in the interface's zone, with the
+/// device index free. User attachments are <c>eni-attach-…</c> on network card 0, not deleted on termination.
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AttachNetworkInterface.html
 /// </summary>
 public static class AttachNetworkInterface
@@ -43,16 +43,25 @@ public static class AttachNetworkInterface
         }
     }
 
-    public sealed class Handler(ControlPlaneDbContext db) : IHandler<Command, Result>
+    public sealed class Handler(ControlPlaneDbContext db, ScopeWriter writer, RequestContext request, TimeProvider time) : IHandler<Command, Result>
     {
-        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+        public Task<Result> HandleAsync(Command command, CancellationToken cancellationToken) => writer.WriteAsync(async () =>
         {
             var id = command.NetworkInterfaceId!;
-            var eni = await db.NetworkInterfaces.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
+            var eni = await db.NetworkInterfaces.FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
                 ?? throw Ec2Errors.NetworkInterfaceNotFound(id);
             if (eni.AttachmentId is not null) throw Ec2Errors.NetworkInterfaceAttached(id);
             eni.RequireUserManaged();
-            throw Ec2Errors.InstanceNotFound(command.InstanceId!);
-        }
+            var instance = await db.LoadInstanceAsync(command.InstanceId, time.GetUtcNow(), tracked: false, cancellationToken);
+            if (instance.State is not ("running" or "stopped")) throw Ec2Errors.InstanceNotAttachable(instance.Id, instance.State);
+            if (instance.AvailabilityZone != eni.AvailabilityZone) throw Ec2Errors.InterfaceInOtherZone(id, instance.Id);
+            var index = command.DeviceIndex ?? throw Ec2Errors.MissingParameter("DeviceIndex");
+            if (await db.NetworkInterfaces.AnyAsync(n => n.AttachedInstanceId == instance.Id && n.DeviceIndex == index, cancellationToken))
+                throw Ec2Errors.DeviceIndexTaken(instance.Id, index);
+
+            var attachmentId = InstanceAttachments.NewAttachmentId();
+            eni.AttachTo(instance.Id, request.AccountId, attachmentId, index, deleteOnTermination: false, time.GetUtcNow());
+            return new Result(attachmentId, 0);
+        }, cancellationToken);
     }
 }

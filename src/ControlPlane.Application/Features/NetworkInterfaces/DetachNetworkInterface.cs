@@ -38,15 +38,7 @@ public static class DetachNetworkInterface
                 throw Ec2Errors.ServiceAttachment(id[..id.LastIndexOf('-')]);
             if (eni.DeviceIndex == 0) throw Ec2Errors.PrimaryInterfaceCannotBeDetached();
 
-            eni.AttachmentId = null;
-            eni.AttachedInstanceId = null;
-            eni.AttachmentInstanceOwnerId = null;
-            eni.DeviceIndex = null;
-            eni.NetworkCardIndex = null;
-            eni.DeleteOnTermination = null;
-            eni.AttachmentStatus = null;
-            eni.AttachTime = null;
-            eni.Status = "available";
+            eni.Detach();
             return Empty.Instance;
         }, cancellationToken);
     }

@@ -61,6 +61,35 @@ public static class InterfaceQueries
         eni.SetGroups(groups);
     }
 
+    /// <summary>Attaches a tracked interface to an instance (user attachments: network card 0, <c>attached</c> at once).</summary>
+    public static void AttachTo(this NetworkInterface eni, string instanceId, string ownerId, string attachmentId, int deviceIndex, bool deleteOnTermination,
+        DateTimeOffset now)
+    {
+        eni.AttachmentId = attachmentId;
+        eni.AttachedInstanceId = instanceId;
+        eni.AttachmentInstanceOwnerId = ownerId;
+        eni.DeviceIndex = deviceIndex;
+        eni.NetworkCardIndex = 0;
+        eni.DeleteOnTermination = deleteOnTermination;
+        eni.AttachmentStatus = "attached";
+        eni.AttachTime = now;
+        eni.Status = "in-use";
+    }
+
+    /// <summary>Clears the attachment of a tracked interface: <c>available</c> again straight away.</summary>
+    public static void Detach(this NetworkInterface eni)
+    {
+        eni.AttachmentId = null;
+        eni.AttachedInstanceId = null;
+        eni.AttachmentInstanceOwnerId = null;
+        eni.DeviceIndex = null;
+        eni.NetworkCardIndex = null;
+        eni.DeleteOnTermination = null;
+        eni.AttachmentStatus = null;
+        eni.AttachTime = null;
+        eni.Status = "available";
+    }
+
     /// <summary>Sets the groups of a new interface, keeping their order.</summary>
     public static void SetGroups(this NetworkInterface eni, IReadOnlyList<SecurityGroup> groups)
     {

@@ -1,3 +1,4 @@
+using ControlPlane.Application.Features.Instances;
 using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Querying;
 using ControlPlane.Application.Shapes;
@@ -35,6 +36,8 @@ public static class DeleteSubnet
             var id = command.SubnetId!;
             var subnet = await db.Subnets.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw Ec2Errors.SubnetNotFound(id);
             if (await db.NetworkInterfaces.AnyAsync(n => n.SubnetId == id, cancellationToken)) throw Ec2Errors.SubnetDependencyViolation(id);
+            // Live instances hold their primary interface, so only terminated ones remain here; AWS lets them go with the subnet.
+            await db.ForgetTerminatedInSubnetAsync(tags, id, cancellationToken);
             await db.NetworkAclAssociations.Where(a => a.SubnetId == id).ExecuteDeleteAsync(cancellationToken);
             await db.RouteTableAssociations.Where(a => a.SubnetId == id).ExecuteDeleteAsync(cancellationToken);
             await db.SubnetIpv6CidrBlocks.Where(c => c.SubnetId == id).ExecuteDeleteAsync(cancellationToken);

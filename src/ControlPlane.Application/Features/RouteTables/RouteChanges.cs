@@ -8,30 +8,33 @@ namespace ControlPlane.Application.Features.RouteTables;
 
 /// <summary>
 /// The checked target of CreateRoute or ReplaceRoute. The store can hold routes to internet gateways, egress-only
-/// internet gateways and network interfaces; every other kind of target cannot exist yet, so its id answers AWS's
-/// NotFound for that kind. <see cref="Local"/> is ReplaceRoute's LocalTarget (back to the VPC's local route).
+/// internet gateways, network interfaces, NAT gateways, instances (through their primary interface, as AWS shows
+/// both) and VPC peering connections; every other kind of target cannot exist yet, so its id answers AWS's NotFound
+/// for that kind. <see cref="Local"/> is ReplaceRoute's LocalTarget (back to the VPC's local route).
 /// </summary>
-public sealed record RouteTarget(string? GatewayId, string? EgressOnlyInternetGatewayId, string? NetworkInterfaceId)
+public sealed record RouteTarget(string? GatewayId = null, string? EgressOnlyInternetGatewayId = null, string? NetworkInterfaceId = null,
+    string? NatGatewayId = null, string? InstanceId = null, string? VpcPeeringConnectionId = null)
 {
-    public static readonly RouteTarget Local = new(null, null, null);
+    public static readonly RouteTarget Local = new();
 
-    public bool IsLocal => GatewayId is null && EgressOnlyInternetGatewayId is null && NetworkInterfaceId is null;
+    public bool IsLocal => this == Local;
 
     /// <summary>Only an interface (or an instance, through its interface) may take traffic for the VPC's own addresses.</summary>
-    public bool IsInterface => NetworkInterfaceId is not null;
+    public bool IsInterface => NetworkInterfaceId is not null || InstanceId is not null;
 
     public bool Matches(Route route) =>
         route.GatewayId == GatewayId && route.EgressOnlyInternetGatewayId == EgressOnlyInternetGatewayId && route.NetworkInterfaceId == NetworkInterfaceId
-        && route is { NatGatewayId: null, InstanceId: null, VpcPeeringConnectionId: null, TransitGatewayId: null };
+        && route.NatGatewayId == NatGatewayId && route.InstanceId == InstanceId && route.VpcPeeringConnectionId == VpcPeeringConnectionId
+        && route.TransitGatewayId is null;
 
     public void ApplyTo(Route route)
     {
         route.GatewayId = GatewayId;
         route.EgressOnlyInternetGatewayId = EgressOnlyInternetGatewayId;
         route.NetworkInterfaceId = NetworkInterfaceId;
-        route.NatGatewayId = null;
-        route.InstanceId = null;
-        route.VpcPeeringConnectionId = null;
+        route.NatGatewayId = NatGatewayId;
+        route.InstanceId = InstanceId;
+        route.VpcPeeringConnectionId = VpcPeeringConnectionId;
         route.TransitGatewayId = null;
     }
 }
@@ -83,7 +86,7 @@ public static class RouteChanges
                 : null;
             if (gateway is null) throw Ec2Errors.RouteGatewayNotFound(gatewayId);
             if (gateway.AttachedVpcId != table.VpcId) throw Ec2Errors.RouteTargetInOtherVpc(table.Id, gatewayId);
-            return new RouteTarget(gatewayId, null, null);
+            return new RouteTarget(GatewayId: gatewayId);
         }
         if (request.EgressOnlyInternetGatewayId is { } egressId)
         {
@@ -91,26 +94,61 @@ public static class RouteChanges
                 ?? throw Ec2Errors.EgressOnlyInternetGatewayNotFound(egressId);
             if (gateway.VpcId != table.VpcId) throw Ec2Errors.RouteTargetInOtherVpc(table.Id, egressId);
             if (!destination.IsIpv6) throw Ec2Errors.EgressOnlyRouteNeedsIpv6(egressId);
-            return new RouteTarget(null, egressId, null);
+            return new RouteTarget(EgressOnlyInternetGatewayId: egressId);
         }
         if (request.NetworkInterfaceId is { } interfaceId)
         {
             var vpcId = await db.NetworkInterfaces.AsNoTracking().Where(n => n.Id == interfaceId).Select(n => n.VpcId).FirstOrDefaultAsync(cancellationToken)
                 ?? throw Ec2Errors.NetworkInterfaceNotFound(interfaceId);
             if (vpcId != table.VpcId) throw Ec2Errors.RouteInterfaceInOtherVpc(table.Id, interfaceId);
-            return new RouteTarget(null, null, interfaceId);
+            return new RouteTarget(NetworkInterfaceId: interfaceId);
         }
+        if (request.NatGatewayId is { } natId)
+        {
+            var gateway = await db.NatGateways.AsNoTracking().FirstOrDefaultAsync(g => g.Id == natId, cancellationToken);
+            if (gateway is null || gateway.State is "deleted" or "deleting" or "failed") throw Ec2Errors.RouteNatGatewayNotFound(natId);
+            if (gateway.VpcId != table.VpcId) throw Ec2Errors.RouteTargetInOtherVpc(table.Id, natId);
+            return new RouteTarget(NatGatewayId: natId);
+        }
+        if (request.InstanceId is { } instanceId)
+        {
+            // AWS routes to an instance through its primary interface and shows both ids on the route.
+            var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            if (instance is null || instance.State is "terminated" or "shutting-down") throw Ec2Errors.RouteInstanceNotFound(instanceId);
+            if (instance.VpcId != table.VpcId) throw Ec2Errors.RouteTargetInOtherVpc(table.Id, instanceId);
+            var primary = await db.NetworkInterfaces.AsNoTracking().Where(n => n.AttachedInstanceId == instanceId && n.DeviceIndex == 0)
+                .Select(n => n.Id).FirstOrDefaultAsync(cancellationToken);
+            return new RouteTarget(NetworkInterfaceId: primary, InstanceId: instanceId);
+        }
+        if (request.VpcPeeringConnectionId is { } peeringId) return await ResolvePeeringAsync(db, peeringId, table, cancellationToken);
         throw request switch
         {
-            { NatGatewayId: { } id } => Ec2Errors.RouteNatGatewayNotFound(id),
-            { InstanceId: { } id } => Ec2Errors.RouteInstanceNotFound(id),
-            { VpcPeeringConnectionId: { } id } => Ec2Errors.RouteVpcPeeringConnectionNotFound(id),
             { TransitGatewayId: { } id } => Ec2Errors.RouteTransitGatewayNotFound(id),
             { VpcEndpointId: { } id } => Ec2Errors.RouteVpcEndpointNotFound(id),
             { LocalGatewayId: { } id } => Ec2Errors.RouteLocalGatewayNotFound(id),
             { CarrierGatewayId: { } id } => Ec2Errors.RouteCarrierGatewayNotFound(id),
             _ => Ec2Errors.RouteTargetMissing(request.LocalTarget is not null),
         };
+    }
+
+    /// <summary>
+    /// A peering connection the table's VPC is a side of, seen from the caller's scope. AWS accepts a route to a
+    /// connection still pending acceptance and shows it as blackhole until the connection is active; a connection
+    /// that ended (deleted, rejected, failed, expired) can no longer be a target.
+    /// https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html
+    /// </summary>
+    private static async Task<RouteTarget> ResolvePeeringAsync(ControlPlaneDbContext db, string id, RouteTable table,
+        CancellationToken cancellationToken)
+    {
+        var (account, region) = (table.AccountId, table.Region);
+        var connection = await db.VpcPeeringConnections.AsNoTracking()
+            .Where(p => p.Id == id && ((p.RequesterAccountId == account && p.RequesterRegion == region) || (p.AccepterAccountId == account && p.AccepterRegion == region)))
+            .FirstOrDefaultAsync(cancellationToken) ?? throw Ec2Errors.RouteVpcPeeringConnectionNotFound(id);
+        var ours = (connection.RequesterAccountId == account && connection.RequesterRegion == region && connection.RequesterVpcId == table.VpcId)
+            || (connection.AccepterAccountId == account && connection.AccepterRegion == region && connection.AccepterVpcId == table.VpcId);
+        if (!ours) throw Ec2Errors.RouteVpcPeeringConnectionInOtherVpc(table.Id, id);
+        if (connection.Status is not ("active" or "pending-acceptance")) throw Ec2Errors.RouteVpcPeeringConnectionUnusable(id, connection.Status);
+        return new RouteTarget(VpcPeeringConnectionId: id);
     }
 
     public static Route NewRoute(RouteTable table, RouteDestination destination, string origin) => new()

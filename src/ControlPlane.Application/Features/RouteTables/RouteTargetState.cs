@@ -8,7 +8,8 @@ namespace ControlPlane.Application.Features.RouteTables;
 /// Whether the targets of stored routes still exist where the routes need them, read when the routes are shown. AWS
 /// keeps a route whose target went away and shows it as <c>blackhole</c> ("the specified gateway isn't attached to the
 /// VPC, the specified NAT instance has been terminated, and so on"): an internet gateway detached from the table's
-/// VPC or deleted, a deleted egress-only gateway, a deleted network interface. Computing it on read keeps it right
+/// VPC or deleted, a deleted egress-only gateway, a deleted network interface, a deleted NAT gateway, a terminated
+/// instance, a peering connection that is not (or no longer) active. Computing it on read keeps it right
 /// whichever action removed the target.
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html (filter <c>route.state</c>)
 /// </summary>
@@ -18,18 +19,26 @@ public sealed class RouteTargetState
     public const string Blackhole = "blackhole";
 
     /// <summary>For tables without stored routes (a new table shows only its local routes).</summary>
-    public static readonly RouteTargetState None = new(new Dictionary<string, string?>(), new HashSet<string>(), new Dictionary<string, string?>());
+    public static readonly RouteTargetState None = new(new Dictionary<string, string?>(), new HashSet<string>(), new Dictionary<string, string?>(),
+        new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 
     private readonly IReadOnlyDictionary<string, string?> _internetGatewayVpcs;
     private readonly IReadOnlySet<string> _egressOnlyGateways;
     private readonly IReadOnlyDictionary<string, string?> _interfaceInstances;
+    private readonly IReadOnlySet<string> _liveNatGateways;
+    private readonly IReadOnlySet<string> _liveInstances;
+    private readonly IReadOnlySet<string> _activePeerings;
 
     private RouteTargetState(IReadOnlyDictionary<string, string?> internetGatewayVpcs, IReadOnlySet<string> egressOnlyGateways,
-        IReadOnlyDictionary<string, string?> interfaceInstances)
+        IReadOnlyDictionary<string, string?> interfaceInstances, IReadOnlySet<string> liveNatGateways, IReadOnlySet<string> liveInstances,
+        IReadOnlySet<string> activePeerings)
     {
         _internetGatewayVpcs = internetGatewayVpcs;
         _egressOnlyGateways = egressOnlyGateways;
         _interfaceInstances = interfaceInstances;
+        _liveNatGateways = liveNatGateways;
+        _liveInstances = liveInstances;
+        _activePeerings = activePeerings;
     }
 
     /// <summary>Loads the targets the routes of <paramref name="tables"/> name, and nothing else.</summary>
@@ -45,7 +54,18 @@ public sealed class RouteTargetState
         var egress = await db.EgressOnlyInternetGateways.AsNoTracking().Where(g => egressIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
         var interfaces = await db.NetworkInterfaces.AsNoTracking().Where(n => interfaceIds.Contains(n.Id))
             .ToDictionaryAsync(n => n.Id, n => n.AttachedInstanceId, cancellationToken);
-        return new RouteTargetState(gateways, egress.ToHashSet(StringComparer.Ordinal), interfaces);
+        var natIds = routes.Select(r => r.NatGatewayId).OfType<string>().Distinct().ToList();
+        var instanceIds = routes.Select(r => r.InstanceId).OfType<string>().Distinct().ToList();
+        var peeringIds = routes.Select(r => r.VpcPeeringConnectionId).OfType<string>().Distinct().ToList();
+        var nats = natIds.Count == 0 ? [] : await db.NatGateways.AsNoTracking()
+            .Where(g => natIds.Contains(g.Id) && g.State != "deleted" && g.State != "deleting" && g.State != "failed").Select(g => g.Id).ToListAsync(cancellationToken);
+        var instances = instanceIds.Count == 0 ? [] : await db.Instances.AsNoTracking()
+            .Where(i => instanceIds.Contains(i.Id) && i.State != "terminated" && i.State != "shutting-down").Select(i => i.Id).ToListAsync(cancellationToken);
+        // Peering connections are not scoped rows; a route names one the table's scope is a side of, so reading by id is enough.
+        var peerings = peeringIds.Count == 0 ? [] : await db.VpcPeeringConnections.AsNoTracking()
+            .Where(p => peeringIds.Contains(p.Id) && p.Status == "active").Select(p => p.Id).ToListAsync(cancellationToken);
+        return new RouteTargetState(gateways, egress.ToHashSet(StringComparer.Ordinal), interfaces,
+            nats.ToHashSet(StringComparer.Ordinal), instances.ToHashSet(StringComparer.Ordinal), peerings.ToHashSet(StringComparer.Ordinal));
     }
 
     public string StateOf(Route route, string vpcId) => IsActive(route, vpcId) ? Active : Blackhole;
@@ -56,6 +76,9 @@ public sealed class RouteTargetState
 
     private bool IsActive(Route route, string vpcId) => route switch
     {
+        { InstanceId: { } id } => _liveInstances.Contains(id),
+        { NatGatewayId: { } id } => _liveNatGateways.Contains(id),
+        { VpcPeeringConnectionId: { } id } => _activePeerings.Contains(id),
         { GatewayId: { } id } => _internetGatewayVpcs.TryGetValue(id, out var attachedTo) && attachedTo == vpcId,
         { EgressOnlyInternetGatewayId: { } id } => _egressOnlyGateways.Contains(id),
         { NetworkInterfaceId: { } id } => _interfaceInstances.ContainsKey(id),

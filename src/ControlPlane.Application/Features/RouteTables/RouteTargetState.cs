@@ -8,7 +8,7 @@ namespace ControlPlane.Application.Features.RouteTables;
 /// Whether the targets of stored routes still exist where the routes need them, read when the routes are shown. AWS
 /// keeps a route whose target went away and shows it as <c>blackhole</c> ("the specified gateway isn't attached to the
 /// VPC, the specified NAT instance has been terminated, and so on"): an internet gateway detached from the table's
-/// VPC or deleted, a deleted egress-only gateway, a deleted network interface, a deleted NAT gateway, a terminated
+/// VPC or deleted, a deleted Gateway endpoint, a deleted egress-only gateway, a deleted network interface, a deleted NAT gateway, a terminated
 /// instance, a peering connection that is not (or no longer) active. Computing it on read keeps it right
 /// whichever action removed the target.
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html (filter <c>route.state</c>)
@@ -49,8 +49,13 @@ public sealed class RouteTargetState
         var gatewayIds = routes.Select(r => r.GatewayId).OfType<string>().Distinct().ToList();
         var egressIds = routes.Select(r => r.EgressOnlyInternetGatewayId).OfType<string>().Distinct().ToList();
         var interfaceIds = routes.Select(r => r.NetworkInterfaceId).OfType<string>().Distinct().ToList();
+        // A GatewayId names an internet gateway (present while attached to the table's VPC) or a Gateway endpoint (present while it exists).
         var gateways = await db.InternetGateways.AsNoTracking().Where(g => gatewayIds.Contains(g.Id))
             .ToDictionaryAsync(g => g.Id, g => g.AttachedVpcId, cancellationToken);
+        foreach (var endpoint in await db.VpcEndpoints.AsNoTracking().Where(e => gatewayIds.Contains(e.Id)).Select(e => new { e.Id, e.VpcId }).ToListAsync(cancellationToken))
+        {
+            gateways[endpoint.Id] = endpoint.VpcId;
+        }
         var egress = await db.EgressOnlyInternetGateways.AsNoTracking().Where(g => egressIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
         var interfaces = await db.NetworkInterfaces.AsNoTracking().Where(n => interfaceIds.Contains(n.Id))
             .ToDictionaryAsync(n => n.Id, n => n.AttachedInstanceId, cancellationToken);

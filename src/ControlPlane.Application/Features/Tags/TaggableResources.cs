@@ -26,6 +26,9 @@ public sealed class TaggableResources(ControlPlaneDbContext db)
         new(ResourceIds.EgressOnlyInternetGateway, "egress-only-internet-gateway", (db, id, ct) => db.EgressOnlyInternetGateways.AnyAsync(x => x.Id == id, ct),
             Ec2Errors.EgressOnlyInternetGatewayNotFound),
         new(ResourceIds.ElasticIpAllocation, "elastic-ip", (db, id, ct) => db.ElasticIps.AnyAsync(x => x.Id == id, ct), Ec2Errors.AllocationNotFound),
+        new(ResourceIds.NatGateway, "natgateway", (db, id, ct) => db.NatGateways.AnyAsync(x => x.Id == id, ct), Ec2Errors.NatGatewayNotFound),
+        new(ResourceIds.VpcEndpoint, "vpc-endpoint", (db, id, ct) => db.VpcEndpoints.AnyAsync(x => x.Id == id, ct), Ec2Errors.VpcEndpointNotFound),
+        new(ResourceIds.Instance, "instance", (db, id, ct) => db.Instances.AnyAsync(x => x.Id == id, ct), Ec2Errors.InstanceNotFound),
         new(ResourceIds.PrefixList, "prefix-list", (db, id, ct) => db.ManagedPrefixLists.AnyAsync(x => x.Id == id, ct), Ec2Errors.PrefixListNotFound),
     ];
 

@@ -11,7 +11,7 @@ namespace ControlPlane.Application.Features.Vpcs;
 
 /// <summary>
 /// Deletes a VPC with its default security group, default network ACL and main route table. Anything else in it
-/// (subnets, other groups, ACLs, route tables, gateways, network interfaces) is a DependencyViolation.
+/// (subnets, other groups, ACLs, route tables, gateways, endpoints, network interfaces) is a DependencyViolation.
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpc.html
 /// </summary>
 public static class DeleteVpc
@@ -40,7 +40,9 @@ public static class DeleteVpc
                 || await db.RouteTables.AnyAsync(t => t.VpcId == id && !t.Associations.Any(a => a.Main), cancellationToken)
                 || await db.InternetGateways.AnyAsync(g => g.AttachedVpcId == id, cancellationToken)
                 || await db.EgressOnlyInternetGateways.AnyAsync(g => g.VpcId == id, cancellationToken)
-                || await db.NetworkInterfaces.AnyAsync(n => n.VpcId == id, cancellationToken);
+                || await db.NetworkInterfaces.AnyAsync(n => n.VpcId == id, cancellationToken)
+                || await db.VpcEndpoints.AnyAsync(e => e.VpcId == id, cancellationToken)
+                || await db.NatGateways.AnyAsync(g => g.VpcId == id && g.State != "deleted", cancellationToken);
             if (inUse) throw Ec2Errors.VpcDependencyViolation(id);
 
             var owned = await db.SecurityGroups.Where(g => g.VpcId == id).Select(g => g.Id)

@@ -971,18 +971,16 @@ namespace ControlPlane.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ControlPlane.Domain.Model.Tag", b =>
                 {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text");
+
                     b.Property<string>("ResourceId")
                         .HasColumnType("text");
 
                     b.Property<string>("Key")
-                        .HasColumnType("text");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Region")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("ResourceType")
@@ -993,7 +991,9 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("ResourceId", "Key");
+                    b.HasKey("AccountId", "Region", "ResourceId", "Key");
+
+                    b.HasIndex("ResourceId");
 
                     b.HasIndex("AccountId", "Region", "Key");
 

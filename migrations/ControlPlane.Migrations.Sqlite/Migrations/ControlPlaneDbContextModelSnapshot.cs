@@ -962,18 +962,16 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ControlPlane.Domain.Model.Tag", b =>
                 {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResourceId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Region")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResourceType")
@@ -984,7 +982,9 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ResourceId", "Key");
+                    b.HasKey("AccountId", "Region", "ResourceId", "Key");
+
+                    b.HasIndex("ResourceId");
 
                     b.HasIndex("AccountId", "Region", "Key");
 

@@ -176,7 +176,9 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
     public void Configure(EntityTypeBuilder<Tag> b)
     {
         b.ToTable("tags");
-        b.HasKey(t => new { t.ResourceId, t.Key });
+        // Per scope: a peering connection is one resource tagged separately by each of its two sides.
+        b.HasKey(t => new { t.AccountId, t.Region, t.ResourceId, t.Key });
         b.HasIndex(t => new { t.AccountId, t.Region, t.Key });
+        b.HasIndex(t => t.ResourceId);
     }
 }

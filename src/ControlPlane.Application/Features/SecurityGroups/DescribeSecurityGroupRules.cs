@@ -47,7 +47,8 @@ public static class DescribeSecurityGroupRules
                 ? await tags.LoadAsync(rules.Select(r => r.Id).ToList(), cancellationToken)
                 : await tags.LoadAllAsync(SecurityGroupViews.RuleResourceType, cancellationToken);
             var page = Page.Take(rules.Select(r => new SecurityGroupViews.RuleRow(r, tagsOf(r.Id))).Where(match), r => r.Rule.Id, command);
-            return new Result(page.Items.Select(r => SecurityGroupViews.ToRuleShape(r.Rule, r.Tags, request)).ToList(), page.NextToken);
+            var peering = await SecurityGroupViews.LoadPeeringsAsync(db, request, page.Items.Select(r => r.Rule).ToList(), null, cancellationToken);
+            return new Result(page.Items.Select(r => SecurityGroupViews.ToRuleShape(r.Rule, r.Tags, request, peering)).ToList(), page.NextToken);
         }
     }
 }

@@ -69,7 +69,9 @@ public static class DescribeSecurityGroups
             var groupNames = await GroupNamesAsync(groups, command.Filters, cancellationToken);
             var rows = groups.Select(g => new SecurityGroupViews.GroupRow(g, tagsOf(g.Id), groupNames)).Where(match);
             var page = Page.Take(rows, r => r.Group.Id, command);
-            return new Result(page.Items.Select(r => SecurityGroupViews.ToShape(r.Group, r.Tags, request)).ToList(), page.NextToken);
+            var peering = await SecurityGroupViews.LoadPeeringsAsync(db, request, page.Items.SelectMany(r => r.Group.Rules).ToList(),
+                page.Items.ToDictionary(r => r.Group.Id, r => r.Group.VpcId), cancellationToken);
+            return new Result(page.Items.Select(r => SecurityGroupViews.ToShape(r.Group, r.Tags, request, peering)).ToList(), page.NextToken);
         }
 
         /// <summary>

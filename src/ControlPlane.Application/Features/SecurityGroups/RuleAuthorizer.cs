@@ -37,13 +37,15 @@ public sealed class RuleAuthorizer(ControlPlaneDbContext db, VpcBuilder builder,
         await db.RequireWithinRuleQuotaAsync(request, peers, quotas.RulesPerSecurityGroup, cancellationToken);
 
         var sequence = await db.NextRuleSequenceAsync(group.Id, cancellationToken);
-        var created = new List<Shapes.SecurityGroupRule>(specs.Count);
-        foreach (var spec in specs)
+        var rules = specs.Select(spec => builder.NewRule(group.Id, egress, spec, sequence++)).ToList();
+        // References into a peered VPC answer with the peering, as Describe shows them.
+        var peering = await SecurityGroupViews.LoadPeeringsAsync(db, request, rules, new Dictionary<string, string> { [group.Id] = group.VpcId }, cancellationToken);
+        var created = new List<Shapes.SecurityGroupRule>(rules.Count);
+        foreach (var rule in rules)
         {
-            var rule = builder.NewRule(group.Id, egress, spec, sequence++);
             db.SecurityGroupRules.Add(rule);
             var applied = await tags.ApplyAsync(tagSpecifications, SecurityGroupViews.RuleResourceType, rule.Id, quotas.TagsPerResource, cancellationToken);
-            created.Add(SecurityGroupViews.ToRuleShape(rule, applied, request));
+            created.Add(SecurityGroupViews.ToRuleShape(rule, applied, request, peering));
         }
         return created;
     }

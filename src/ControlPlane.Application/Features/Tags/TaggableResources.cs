@@ -1,3 +1,5 @@
+using ControlPlane.Application.Features.VpcPeering;
+using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Store;
 using ControlPlane.Domain.Errors;
 using ControlPlane.Domain.Ids;
@@ -7,11 +9,20 @@ namespace ControlPlane.Application.Features.Tags;
 
 /// <summary>
 /// What a resource id names: its DescribeTags resource type, and whether it exists in the scope. CreateTags and
-/// DeleteTags refuse ids of resources that do not exist with that resource's NotFound error, as AWS does.
+/// DeleteTags refuse ids of resources that do not exist with that resource's NotFound error, as AWS does. A peering
+/// connection belongs to two scopes: either side may tag it (each side's tags are its own), nobody else.
 /// </summary>
-public sealed class TaggableResources(ControlPlaneDbContext db)
+public sealed class TaggableResources(ControlPlaneDbContext db, RequestContext request, TimeProvider time)
 {
     private sealed record Kind(string Prefix, string ResourceType, Func<ControlPlaneDbContext, string, CancellationToken, Task<bool>> Exists, Func<string, AwsException> NotFound);
+
+    /// <summary>The kinds whose existence depends on the caller beyond the scope filter.</summary>
+    private Kind[] RequestKinds() =>
+    [
+        new(ResourceIds.VpcPeeringConnection, VpcPeeringConnections.ResourceType, async (db, id, ct) =>
+            await db.VpcPeeringConnections.AsNoTracking().VisibleTo(request).FirstOrDefaultAsync(p => p.Id == id, ct) is { } connection
+            && connection.IsVisibleAt(time.GetUtcNow()), Ec2Errors.VpcPeeringConnectionNotFound),
+    ];
 
     private static readonly Kind[] Kinds =
     [
@@ -35,10 +46,10 @@ public sealed class TaggableResources(ControlPlaneDbContext db)
     /// <summary>The resource type of an existing resource; throws the resource's NotFound, or InvalidID for an id of no known kind.</summary>
     public async Task<string> ResolveAsync(string id, CancellationToken cancellationToken)
     {
-        var kind = Kinds.FirstOrDefault(k => ResourceIds.IsWellFormed(id, k.Prefix)) ?? throw Ec2Errors.InvalidResourceId(id);
+        var kind = Kinds.Concat(RequestKinds()).FirstOrDefault(k => ResourceIds.IsWellFormed(id, k.Prefix)) ?? throw Ec2Errors.InvalidResourceId(id);
         if (!await kind.Exists(db, id, cancellationToken)) throw kind.NotFound(id);
         return kind.ResourceType;
     }
 
-    public static IEnumerable<string> ResourceTypes => Kinds.Select(k => k.ResourceType);
+    public static IEnumerable<string> ResourceTypes => Kinds.Select(k => k.ResourceType).Append(VpcPeeringConnections.ResourceType);
 }

@@ -20,6 +20,9 @@ public sealed class RealClientTests(SqliteEmulator emulator, ITestOutputHelper o
     [Fact]
     public Task Terraform_applies_plans_clean_and_destroys() => RunAsync("terraform.sh", TimeSpan.FromMinutes(10));
 
+    [Fact]
+    public Task Terraform_builds_and_removes_the_whole_network() => RunAsync("terraform-networking.sh", TimeSpan.FromMinutes(10));
+
     private Task RunAsync(string script, TimeSpan timeout) => RunAsync("bash", script, timeout);
 
     private async Task RunAsync(string interpreter, string script, TimeSpan timeout)

@@ -47,7 +47,7 @@ public sealed class AwsQueryEndpoint(OperationRegistry registry, IOptions<Contro
         var body = new ArrayBufferWriter<byte>(4096);
         try
         {
-            if (malformed) throw new AwsException("MalformedQueryString", "The query string or form body could not be parsed.");
+            if (malformed) throw Ec2Errors.MalformedQueryString();
             if (string.IsNullOrEmpty(action)) throw Ec2Errors.MissingAction();
             var operation = (model.HasOperation(action) ? registry.Find(service, action) : null) ?? throw Ec2Errors.InvalidAction(action);
             var bound = QueryRequestBinder.Bind(model, action, parameters.Where(p => p.Key is not ("Action" or "Version")));

@@ -10,6 +10,8 @@ public static partial class Ec2Errors
     // Common client errors.
     public static AwsException InvalidAction(string action) =>
         new("InvalidAction", $"The action {action} is not valid for this web service.");
+    public static AwsException MalformedQueryString() =>
+        new("MalformedQueryString", "The query string or form body could not be parsed.");
     public static AwsException MissingAction() => new("MissingAction", "The request must contain the parameter Action");
     public static AwsException MissingParameter(string parameter) =>
         new("MissingParameter", $"The request must contain the parameter {parameter}");

@@ -13,6 +13,9 @@ public static class FigureTable
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private static readonly string[] Columns = ["sqlite", "postgres"];
 
+    /// <summary>Other processes' share of the machine above which a figure is flagged as skewed.</summary>
+    private const double NoticeableShare = 0.10;
+
     public static string Write(IReadOnlyList<Summary> summaries, Options options)
     {
         var latency = new Dictionary<(string Benchmark, string Store), Statistics>();
@@ -66,12 +69,15 @@ public static class FigureTable
         foreach (var row in rows) text.AppendLine("| " + string.Join(" | ", row) + " |");
         text.AppendLine();
         text.AppendLine($"Machine: {Machine()}.");
-        if (!Measurements.Load.IsEmpty)
+        if (!Measurements.OthersShare.IsEmpty)
         {
-            text.AppendLine("Load average (1 min) at the start → end of each phase: "
-                            + string.Join(", ", Measurements.Load.Select(l => $"{l.Phase} {l.Start.ToString("0.0", Invariant)} → {l.End.ToString("0.0", Invariant)}"))
-                            + (Measurements.Load.Any(l => l.Start > Environment.ProcessorCount || l.End > Environment.ProcessorCount)
-                                ? $" — above the {Environment.ProcessorCount} cores: other work competed with the run, so rerun on a quiet machine."
+            static string Percent(double share) => (share * 100).ToString("0", Invariant) + " %";
+            var phases = Measurements.OthersShare.Where(p => p.Key is "requests" or "start-up").OrderBy(p => p.Key).ToList();
+            var busy = Measurements.OthersShare.Where(p => p.Key is not ("requests" or "start-up") && p.Value > NoticeableShare).OrderBy(p => p.Key).ToList();
+            text.AppendLine($"Other processes' share of the {Environment.ProcessorCount} cores while measuring: "
+                            + (phases.Count > 0 ? string.Join(", ", phases.Select(p => $"{p.Key} {Percent(p.Value)}")) : "–")
+                            + (busy.Count > 0
+                                ? $"; above {Percent(NoticeableShare)} during {string.Join(", ", busy.Select(p => $"{p.Key} ({Percent(p.Value)})"))}: those figures are skewed, rerun them on a quiet machine."
                                 : "."));
         }
         if (SharedPostgres.Description is { } postgres) text.AppendLine($"PostgreSQL: {postgres}.");

@@ -30,6 +30,7 @@ public static class StartupProbe
                 var served = new List<double>();
                 var seeded = existing ? await NewStoreAsync(store) : null;
                 if (seeded is not null) await LaunchAsync(dll, seeded.Environment); // Migrates and creates the default VPC, untimed.
+                var cpu = CpuMonitor.Start();
                 for (var run = 0; run < runs; run++)
                 {
                     var target = seeded ?? await NewStoreAsync(store);
@@ -42,6 +43,7 @@ public static class StartupProbe
                     if (seeded is null) Delete(target.Directory);
                 }
                 if (seeded is not null) Delete(seeded.Directory);
+                if (cpu?.OthersShare() is { } share) Measurements.OthersShare[$"start-up {scenario}/{store}"] = share;
                 Measurements.Startup[(scenario, store)] = (Distribution.Of(health)!, Distribution.Of(first)!, Distribution.Of(served));
             }
         }
@@ -79,6 +81,7 @@ public static class StartupProbe
         foreach (var argument in new[] { dll, "--urls", url.ToString().TrimEnd('/') }) start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove(Tiering.DelayVariable); // The emulator starts as users start it.
 
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(1) })
         {

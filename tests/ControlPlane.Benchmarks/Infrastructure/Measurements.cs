@@ -32,27 +32,17 @@ public static class Measurements
     /// </summary>
     public static ConcurrentDictionary<(string Scenario, string Store), (Distribution Health, Distribution FirstAnswer, Distribution? FirstServerTime)> Startup { get; } = new();
 
-    /// <summary>The 1-minute load average at the start and end of each phase: other work on the machine skews every figure.</summary>
-    public static ConcurrentQueue<(string Phase, double Start, double End)> Load { get; } = new();
+    /// <summary>
+    /// The share of the machine other processes used while each thing was measured (see <see cref="CpuMonitor"/>):
+    /// by phase ("requests", "start-up") and by benchmark case ("AuthorizeIngress/sqlite", "start-up new/sqlite").
+    /// </summary>
+    public static ConcurrentDictionary<string, double> OthersShare { get; } = new();
 
-    public static double LoadAverage()
+    public static async Task<T> WatchAsync<T>(string phase, Func<Task<T>> work)
     {
-        try
-        {
-            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return double.NaN;
-        }
-    }
-
-    public static async Task<T> WithLoadAsync<T>(string phase, Func<Task<T>> work)
-    {
-        var start = LoadAverage();
+        var monitor = CpuMonitor.Start();
         var result = await work();
-        Load.Enqueue((phase, start, LoadAverage()));
+        if (monitor?.OthersShare() is { } share) OthersShare[phase] = share;
         return result;
     }
 }

@@ -47,9 +47,24 @@ public static class SharedPostgres
     private static async Task<PostgresServer> StartAsync()
     {
         var server = await PostgresServer.StartAsync();
+        CpuMonitor.PostgresPid = Postmaster(server.DataDirectory);
         if (!server.IsExternal && !KeepTestSettings) await MakeDurableAsync(server.ConnectionString);
         Description = await DescribeAsync(server.ConnectionString, server.IsExternal);
         return server;
+    }
+
+    private static int? Postmaster(string? dataDirectory)
+    {
+        try
+        {
+            return dataDirectory is not null && int.TryParse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).FirstOrDefault(), out var pid)
+                ? pid
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static async Task MakeDurableAsync(string connectionString)

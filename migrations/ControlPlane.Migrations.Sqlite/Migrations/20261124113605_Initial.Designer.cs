@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ControlPlane.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ControlPlaneDbContext))]
-    [Migration("20261124110513_TagsPerScope")]
-    partial class TagsPerScope
+    [Migration("20261124113605_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

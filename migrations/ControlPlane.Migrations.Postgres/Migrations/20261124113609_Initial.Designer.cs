@@ -5,37 +5,42 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ControlPlane.Migrations.Sqlite.Migrations
+namespace ControlPlane.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ControlPlaneDbContext))]
-    [Migration("20261124100959_Networking")]
-    partial class Networking
+    [Migration("20261124113609_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ControlPlane.Domain.Model.EgressOnlyInternetGateway", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("VpcId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -46,21 +51,173 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.ToTable("egress_only_internet_gateways", (string)null);
                 });
 
-            modelBuilder.Entity("ControlPlane.Domain.Model.InternetGateway", b =>
+            modelBuilder.Entity("ControlPlane.Domain.Model.ElasticIp", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.Property<string>("AttachedVpcId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("AssociationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NetworkBorderGroup")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PrivateIpAddress")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicIp")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkInterfaceId");
+
+                    b.HasIndex("PublicIp")
+                        .IsUnique()
+                        .HasDatabaseName("ux_elastic_ip_public_ip");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("elastic_ips", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.Instance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("AmiLaunchIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AvailabilityZone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientToken")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CpuCredits")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("DisableApiStop")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DisableApiTermination")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EbsOptimized")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceInitiatedShutdownBehavior")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("KeyName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("LaunchTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MonitoringEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReservationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RootVolumeId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RootVolumeSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StateTransitionReason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubnetId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tenancy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("TerminatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserData")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubnetId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("instances", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.InternetGateway", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AttachedVpcId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -74,33 +231,33 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.ManagedPrefixList", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AddressFamily")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("MaxEntries")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("PrefixListName")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -113,24 +270,26 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Cidr")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("FromVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PrefixListId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long?>("ToVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -139,25 +298,81 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.ToTable("managed_prefix_list_entries", (string)null);
                 });
 
-            modelBuilder.Entity("ControlPlane.Domain.Model.NetworkAcl", b =>
+            modelBuilder.Entity("ControlPlane.Domain.Model.NatGateway", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.Property<bool>("IsDefault")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("AllocationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConnectivityType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeleteTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PrivateIp")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicIp")
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubnetId")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("VpcId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubnetId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("nat_gateways", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.NetworkAcl", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -171,23 +386,23 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkAclAssociation", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("NetworkAclId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("SubnetId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -203,39 +418,39 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkAclEntry", b =>
                 {
                     b.Property<string>("NetworkAclId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("Egress")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<int>("RuleNumber")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("CidrBlock")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("IcmpCode")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int?>("IcmpType")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Ipv6CidrBlock")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("PortFrom")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int?>("PortTo")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Protocol")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RuleAction")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("NetworkAclId", "Egress", "RuleNumber");
 
@@ -245,91 +460,91 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInterface", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("AttachTime")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AttachedInstanceId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AttachmentId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AttachmentInstanceOwnerId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AttachmentStatus")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AvailabilityZone")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool?>("DeleteOnTermination")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("DeviceIndex")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("InterfaceType")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("MacAddress")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ManagedByResourceId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("NetworkCardIndex")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("PublicIp")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("PublicIpAllocationId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("PublicIpAssociationId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("PublicIpOwnerId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RequesterId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("RequesterManaged")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("SourceDestCheck")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("SubnetId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("VpcId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -345,13 +560,13 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInterfaceGroup", b =>
                 {
                     b.Property<string>("NetworkInterfaceId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("GroupId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("NetworkInterfaceId", "GroupId");
 
@@ -363,14 +578,14 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInterfaceIpv6Address", b =>
                 {
                     b.Property<string>("NetworkInterfaceId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Address")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("SubnetId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("NetworkInterfaceId", "Address");
 
@@ -384,17 +599,17 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInterfacePrivateIp", b =>
                 {
                     b.Property<string>("NetworkInterfaceId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Address")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("Primary")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SubnetId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("NetworkInterfaceId", "Address");
 
@@ -409,53 +624,55 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Destination")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DestinationCidrBlock")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DestinationIpv6CidrBlock")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DestinationPrefixListId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("EgressOnlyInternetGatewayId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("GatewayId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("InstanceId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("NatGatewayId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("NetworkInterfaceId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Origin")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RouteTableId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("TransitGatewayId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("VpcPeeringConnectionId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -469,19 +686,19 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.RouteTable", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("VpcId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -495,32 +712,32 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.RouteTableAssociation", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("GatewayId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("Main")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RouteTableId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("SubnetId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -537,14 +754,14 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                 {
                     b.Property<string>("AccountId")
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("Region")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("AccountId", "Region");
 
@@ -554,31 +771,31 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.SecurityGroup", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("GroupName")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("VpcId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -594,56 +811,56 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.SecurityGroupRule", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("CidrIpv4")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("CidrIpv6")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("FromPort")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("GroupId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Identity")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsEgress")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PrefixListId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("Protocol")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReferencedGroupId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ReferencedUserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("ToPort")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -659,66 +876,66 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.Subnet", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("AssignIpv6AddressOnCreation")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("AvailabilityZone")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AvailabilityZoneId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("CidrBlock")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("DefaultForAz")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("EnableDns64")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<int>("EnableLniAtDeviceIndex")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<bool>("EnableResourceNameDnsARecordOnLaunch")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("EnableResourceNameDnsAaaaRecordOnLaunch")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("Ipv6Native")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("MapCustomerOwnedIpOnLaunch")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("MapPublicIpOnLaunch")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PrivateDnsHostnameTypeOnLaunch")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("VpcId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -734,19 +951,19 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.SubnetIpv6CidrBlock", b =>
                 {
                     b.Property<string>("AssociationId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Cidr")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("SubnetId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("AssociationId");
 
@@ -757,29 +974,29 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ControlPlane.Domain.Model.Tag", b =>
                 {
-                    b.Property<string>("ResourceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Region")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.HasKey("ResourceId", "Key");
+                    b.HasKey("AccountId", "Region", "ResourceId", "Key");
+
+                    b.HasIndex("ResourceId");
 
                     b.HasIndex("AccountId", "Region", "Key");
 
@@ -789,43 +1006,43 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.Vpc", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("CidrBlock")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DhcpOptionsId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("EnableDnsHostnames")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("EnableDnsSupport")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("EnableNetworkAddressUsageMetrics")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("InstanceTenancy")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsDefault")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Region")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -837,28 +1054,28 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.VpcCidrBlock", b =>
                 {
                     b.Property<string>("AssociationId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Cidr")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Ipv6Pool")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("IsIpv6")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NetworkBorderGroup")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("VpcId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("AssociationId");
 
@@ -869,11 +1086,158 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.ToTable("vpc_cidr_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpoint", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreationTimestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddressType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PolicyDocument")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PrivateDnsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcEndpointType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VpcId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("vpc_endpoints", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointRouteTable", b =>
+                {
+                    b.Property<string>("VpcEndpointId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RouteTableId")
+                        .HasColumnType("text");
+
+                    b.HasKey("VpcEndpointId", "RouteTableId");
+
+                    b.ToTable("vpc_endpoint_route_tables", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointSubnet", b =>
+                {
+                    b.Property<string>("VpcEndpointId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubnetId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("text");
+
+                    b.HasKey("VpcEndpointId", "SubnetId");
+
+                    b.ToTable("vpc_endpoint_subnets", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcPeeringConnection", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccepterAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("AccepterAllowDnsResolutionFromRemoteVpc")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AccepterRegion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccepterVpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpirationTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequesterAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("RequesterAllowDnsResolutionFromRemoteVpc")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RequesterRegion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequesterVpcId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatusMessage")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccepterAccountId", "AccepterRegion");
+
+                    b.HasIndex("RequesterAccountId", "RequesterRegion");
+
+                    b.ToTable("vpc_peering_connections", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.EgressOnlyInternetGateway", b =>
                 {
                     b.HasOne("ControlPlane.Domain.Model.Vpc", null)
                         .WithMany()
                         .HasForeignKey("VpcId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.Instance", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.Subnet", null)
+                        .WithMany()
+                        .HasForeignKey("SubnetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1052,6 +1416,24 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointRouteTable", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.VpcEndpoint", null)
+                        .WithMany("RouteTables")
+                        .HasForeignKey("VpcEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpointSubnet", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.VpcEndpoint", null)
+                        .WithMany("Subnets")
+                        .HasForeignKey("VpcEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.ManagedPrefixList", b =>
                 {
                     b.Navigation("Entries");
@@ -1093,6 +1475,13 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ControlPlane.Domain.Model.Vpc", b =>
                 {
                     b.Navigation("CidrBlocks");
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.VpcEndpoint", b =>
+                {
+                    b.Navigation("RouteTables");
+
+                    b.Navigation("Subnets");
                 });
 #pragma warning restore 612, 618
         }

@@ -59,26 +59,19 @@ public class SecurityGroupBenchmarks
     [GlobalSetup(Target = nameof(DescribeVpc1000GroupsSdk))]
     public Task SetupDescribeVpc1000GroupsSdk() => SetupListingAsync(nameof(DescribeVpc1000GroupsSdk), DescribeVpc1000GroupsSdk);
 
-    private async Task SetupAuthorizeAsync(string benchmark, Func<Task<int>> operation)
+    private Task SetupAuthorizeAsync(string benchmark, Func<Task<int>> operation) => SetupAsync(benchmark, "AuthorizeSecurityGroupIngress", operation, async () =>
     {
-        _host = await BenchmarkHost.StartAsync(Store);
         _groups = await Fixtures.CreateGroupsAsync(_host.Raw, AuthorizeGroups, "authorize");
-        await WarmUpAsync(operation);
-        Record(benchmark, "AuthorizeSecurityGroupIngress");
-    }
+    });
 
-    private async Task SetupDescribeByIdAsync(string benchmark, Func<Task<int>> operation)
+    private Task SetupDescribeByIdAsync(string benchmark, Func<Task<int>> operation) => SetupAsync(benchmark, "DescribeSecurityGroups", operation, async () =>
     {
-        _host = await BenchmarkHost.StartAsync(Store);
         _groups = await Fixtures.CreateGroupsAsync(_host.Raw, DescribeGroups, "describe", rulesEach: Fixtures.RulesPerListedGroup);
         _describeBodies = _groups.Select(id => Ec2Form.Body("DescribeSecurityGroups", ("GroupId.1", id))).ToArray();
-        await WarmUpAsync(operation);
-        Record(benchmark, "DescribeSecurityGroups");
-    }
+    });
 
-    private async Task SetupListingAsync(string benchmark, Func<Task<int>> operation)
+    private Task SetupListingAsync(string benchmark, Func<Task<int>> operation) => SetupAsync(benchmark, "DescribeSecurityGroups", operation, async () =>
     {
-        _host = await BenchmarkHost.StartAsync(Store);
         _vpcId = await Fixtures.CreateVpcAsync(_host.Raw, "10.0.0.0/16");
         await Fixtures.CreateGroupsAsync(_host.Raw, Fixtures.ListingGroups, "listed", _vpcId, Fixtures.RulesPerListedGroup);
         var parameters = new[] { ("Filter.1.Name", "vpc-id"), ("Filter.1.Value.1", _vpcId) };
@@ -88,8 +81,23 @@ public class SecurityGroupBenchmarks
         var listed = Ec2Form.CountGroups(answer);
         if (listed != Fixtures.ListingGroups + 1) throw new InvalidOperationException($"The VPC lists {listed} groups, not {Fixtures.ListingGroups} + its default group.");
         Measurements.ListingBytes[Store] = System.Text.Encoding.UTF8.GetByteCount(answer);
-        await WarmUpAsync(operation);
-        Record(benchmark, "DescribeSecurityGroups");
+    });
+
+    /// <summary>A new host, its fixture, a warm-up, then recording; a failure stops the host (cleanup may not run).</summary>
+    private async Task SetupAsync(string benchmark, string action, Func<Task<int>> operation, Func<Task> fixture)
+    {
+        _host = await BenchmarkHost.StartAsync(Store);
+        try
+        {
+            await fixture();
+            await WarmUpAsync(operation);
+        }
+        catch
+        {
+            await _host.DisposeAsync();
+            throw;
+        }
+        Record(benchmark, action);
     }
 
     [GlobalCleanup]

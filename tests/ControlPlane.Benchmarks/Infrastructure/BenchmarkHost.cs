@@ -24,6 +24,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly string? _directory;
+    private bool _disposed;
 
     private BenchmarkHost(WebApplication app, string store, Uri url, string? directory)
     {
@@ -73,16 +74,26 @@ public sealed class BenchmarkHost : IAsyncDisposable
     public static async Task<BenchmarkHost> StartAsync(string store)
     {
         var (settings, directory) = await StoreSettingsAsync(store);
-        var app = ControlPlaneApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        WebApplication? app = null;
+        try
         {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-            builder.Logging.AddProvider(ServerTimes.Instance);
-            builder.Logging.AddFilter<ServerTimes>(ServerTimes.EndpointCategory, LogLevel.Information);
-        });
-        await app.InitializeStoreAsync();
-        await app.StartAsync();
+            app = ControlPlaneApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+                builder.Logging.AddProvider(ServerTimes.Instance);
+                builder.Logging.AddFilter<ServerTimes>(ServerTimes.EndpointCategory, LogLevel.Information);
+            });
+            await app.InitializeStoreAsync();
+            await app.StartAsync();
+        }
+        catch
+        {
+            if (app is not null) await app.DisposeAsync();
+            DeleteDirectory(directory);
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var host = new BenchmarkHost(app, store, new Uri(address.TrimEnd('/') + "/"), directory);
         // The first request of a scope creates its default VPC: do it now, outside any measurement.
@@ -92,15 +103,20 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         Raw.Dispose();
         Sdk.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();
-        if (_directory is not null)
-        {
-            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-        }
+        DeleteDirectory(_directory);
+    }
+
+    private static void DeleteDirectory(string? directory)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (directory is null) return;
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
 }

@@ -38,6 +38,8 @@ public static class FigureTable
             latency.TryGetValue((benchmark, store), out var s) ? $"{1e9 / s.Mean:#,0} ops/s ({Ms(s.Mean / 1e6)} ms)" : null;
         string? RoundTrip(string benchmark, string store) =>
             latency.TryGetValue((benchmark, store), out var s) ? $"{Ms(s.Mean / 1e6)} ms (p95 {Ms(s.Percentiles.P95 / 1e6)})" : null;
+        static string? Size(string benchmark, string store) =>
+            Measurements.ListingBytes.TryGetValue((benchmark, store), out var b) ? $"{b:#,0} bytes ({b / 1024.0 / 1024.0:0.00} MiB)" : null;
         string? Server(string benchmark, string store) =>
             Measurements.ServerTimes.TryGetValue((benchmark, store), out var d) ? $"{Ms(d.Median)} ms (p95 {Ms(d.P95)})" : null;
 
@@ -50,8 +52,14 @@ public static class FigureTable
         Row("DescribeSecurityGroups vpc-id, 1,000 groups × 5 rules: raw HTTP round trip",
             s => RoundTrip(nameof(SecurityGroupBenchmarks.DescribeVpc1000Groups), s));
         Row("— server time, median", s => Server(nameof(SecurityGroupBenchmarks.DescribeVpc1000Groups), s), "< 50 ms");
-        Row("— response size", s => Measurements.ListingBytes.TryGetValue(s, out var b) ? $"{b:#,0} bytes ({b / 1024.0 / 1024.0:0.00} MiB)" : null);
+        Row("— response size", s => Size(nameof(SecurityGroupBenchmarks.DescribeVpc1000Groups), s));
         Row("— through the AWS SDK for .NET (round trip + unmarshalling)", s => RoundTrip(nameof(SecurityGroupBenchmarks.DescribeVpc1000GroupsSdk), s));
+        Row("DescribeNetworkInterfaces vpc-id, 1,000 interfaces: raw HTTP round trip", s => RoundTrip(nameof(NetworkingBenchmarks.DescribeVpc1000Interfaces), s));
+        Row("— server time, median", s => Server(nameof(NetworkingBenchmarks.DescribeVpc1000Interfaces), s));
+        Row("— response size", s => Size(nameof(NetworkingBenchmarks.DescribeVpc1000Interfaces), s));
+        Row("DescribeNetworkAcls vpc-id, 50 ACLs × 10 entries (+ the default ACL): raw HTTP round trip", s => RoundTrip(nameof(NetworkingBenchmarks.DescribeVpc50Acls), s));
+        Row("— server time, median", s => Server(nameof(NetworkingBenchmarks.DescribeVpc50Acls), s));
+        Row("— response size", s => Size(nameof(NetworkingBenchmarks.DescribeVpc50Acls), s));
         foreach (var (scenario, label) in new[] { ("new", "new database (migrations run, default VPC created)"), ("existing", "existing database") })
         {
             Row($"Start-up, {label}: process start → first 200 from /_controlplane/health, median",

@@ -66,6 +66,9 @@ public sealed partial class Ec2Form(HttpClient http) : IDisposable
     /// <summary>How many security groups a DescribeSecurityGroups answer holds (one groupDescription each).</summary>
     public static int CountGroups(string xml) => GroupDescriptionPattern().Count(xml);
 
+    /// <summary>How many times <c>&lt;name&gt;</c> occurs (an element every item of a listing has exactly once).</summary>
+    public static int Count(string xml, string name) => Regex.Count(xml, $"<{name}>");
+
     public void Dispose() => http.Dispose();
 
     private static InvalidOperationException Failure(byte[] body, int status, byte[] answer) =>

@@ -23,8 +23,8 @@ public static class Measurements
     /// <summary>The emulator's logged time (ms) of each request of a benchmark, by (benchmark, store).</summary>
     public static ConcurrentDictionary<(string Benchmark, string Store), Distribution> ServerTimes { get; } = new();
 
-    /// <summary>Bytes of the 1,000-group listing, by store.</summary>
-    public static ConcurrentDictionary<string, long> ListingBytes { get; } = new();
+    /// <summary>Bytes of each listing benchmark's answer, by (benchmark, store).</summary>
+    public static ConcurrentDictionary<(string Benchmark, string Store), long> ListingBytes { get; } = new();
 
     /// <summary>
     /// Start-up times (ms) by (scenario, store): process start to the first health 200 and to the first DescribeVpcs

@@ -50,6 +50,7 @@ public static class AcceptVpcPeeringConnection
             }
 
             connection.Status = VpcPeeringConnections.Active;
+            writer.ChangesBothSides(connection);
             connection.StatusMessage = "Active";
             var vpcs = await db.LoadSideVpcsAsync([connection], cancellationToken);
             var tagsOf = await tags.LoadAsync([connection.Id], cancellationToken);

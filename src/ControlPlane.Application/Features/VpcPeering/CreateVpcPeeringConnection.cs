@@ -85,6 +85,7 @@ public static class CreateVpcPeeringConnection
                 DeletedAt = status == VpcPeeringConnections.Failed ? now : null,
             };
             db.VpcPeeringConnections.Add(connection);
+            writer.ChangesBothSides(connection);
             var applied = await tags.ApplyAsync(command.TagSpecifications, VpcPeeringConnections.ResourceType, connection.Id,
                 options.Value.Quotas.TagsPerResource, cancellationToken);
             var vpcs = new Dictionary<(string, string, string), Vpc> { [(request.AccountId, request.Region, vpc.Id)] = vpc };

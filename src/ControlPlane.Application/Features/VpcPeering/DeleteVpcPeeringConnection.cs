@@ -43,6 +43,7 @@ public static class DeleteVpcPeeringConnection
                     : Ec2Errors.VpcPeeringConnectionStateTransition(connection.Id, status);
             }
             connection.Status = VpcPeeringConnections.Deleted;
+            writer.ChangesBothSides(connection);
             connection.StatusMessage = $"Deleted by {request.AccountId}";
             connection.DeletedAt = now;
             return new Result(true);

@@ -37,6 +37,7 @@ public static class RejectVpcPeeringConnection
             var status = connection.StatusAt(now);
             if (status != VpcPeeringConnections.PendingAcceptance) throw Ec2Errors.VpcPeeringConnectionStateTransition(connection.Id, status);
             connection.Status = VpcPeeringConnections.Rejected;
+            writer.ChangesBothSides(connection);
             connection.StatusMessage = $"Rejected by {request.AccountId}";
             connection.DeletedAt = now;
             return new Result(true);

@@ -39,6 +39,13 @@ public static class VpcPeeringConnections
     public static bool IsAccepter(this VpcPeeringConnection connection, RequestContext request) =>
         connection.AccepterAccountId == request.AccountId && connection.AccepterRegion == request.Region;
 
+    /// <summary>A change to the connection changes what both sides' scopes see (their routes, rules and reachability).</summary>
+    public static void ChangesBothSides(this ScopeWriter writer, VpcPeeringConnection connection)
+    {
+        writer.AlsoChanges(connection.RequesterAccountId, connection.RequesterRegion);
+        writer.AlsoChanges(connection.AccepterAccountId, connection.AccepterRegion);
+    }
+
     /// <summary>The status as of <paramref name="now"/>: a pending request past its expiration time has expired.</summary>
     public static string StatusAt(this VpcPeeringConnection connection, DateTimeOffset now) =>
         connection.Status == PendingAcceptance && now >= connection.ExpirationTime ? Expired : connection.Status;

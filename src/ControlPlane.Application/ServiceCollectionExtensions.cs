@@ -35,7 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Ipv6Allocator>();
         services.AddScoped<Features.Tags.TaggableResources>();
         services.AddScoped<Reachability.NetworkViewBuilder>();
-        services.AddSingleton(_ => new Reachability.EvaluatorCache(_ => throw new NotSupportedException("The compiled evaluator is not in this build yet.")));
+        services.AddSingleton(_ => new Reachability.EvaluatorCache(ControlPlane.Reachability.CompiledNetwork.Compile));
         return services;
     }
 }

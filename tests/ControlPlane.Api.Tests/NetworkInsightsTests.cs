@@ -224,7 +224,242 @@ public abstract class NetworkInsightsTests(Emulator emulator)
             other.DeleteNetworkInsightsPathAsync(new DeleteNetworkInsightsPathRequest { NetworkInsightsPathId = path.NetworkInsightsPathId }));
     }
 
+    // ---- Analyses ----
+
+    [Fact]
+    public async Task An_analysis_starts_running_and_describe_shows_it_succeeded_with_its_findings()
+    {
+        var n = await TwoTierAsync();
+        var path = await NewPathAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, n.Db, 5432));
+        var started = (await Ec2.StartNetworkInsightsAnalysisAsync(new StartNetworkInsightsAnalysisRequest
+        {
+            NetworkInsightsPathId = path.NetworkInsightsPathId,
+            TagSpecifications = [new TagSpecification { ResourceType = "network-insights-analysis", Tags = [new Tag("Name", "first")] }],
+        })).NetworkInsightsAnalysis;
+        Assert.StartsWith("nia-", started.NetworkInsightsAnalysisId);
+        Assert.EndsWith($":network-insights-analysis/{started.NetworkInsightsAnalysisId}", started.NetworkInsightsAnalysisArn);
+        Assert.Equal((AnalysisStatus.Running, path.NetworkInsightsPathId), (started.Status, started.NetworkInsightsPathId));
+        Assert.Null(started.NetworkPathFound);
+
+        var read = await ReadAnalysisAsync(started.NetworkInsightsAnalysisId);
+        Assert.Equal(AnalysisStatus.Succeeded, read.Status);
+        Assert.True(read.NetworkPathFound);
+        Assert.Empty(read.Explanations ?? []);
+        Assert.Equal("first", Assert.Single(read.Tags).Value);
+        var forward = read.ForwardPathComponents.OrderBy(c => c.SequenceNumber).ToList();
+        Assert.Equal(n.App, forward[0].Component.Id);
+        Assert.Equal(n.Db, forward[^1].Component.Id);
+        var rule = Assert.Single(forward, c => c.SecurityGroupRule is { Direction: "ingress" }).SecurityGroupRule;
+        Assert.Equal((n.DbGroup, 5432, 5432), (rule.SecurityGroupId, rule.PortRange.From, rule.PortRange.To));
+        Assert.NotEmpty(read.ReturnPathComponents);
+        Assert.Contains(forward, c => c.Component.Arn == $"arn:aws:ec2:us-east-1:{_account}:network-interface/{n.Db}");
+    }
+
+    [Fact]
+    public async Task Traffic_the_destination_group_does_not_admit_is_ENI_SG_RULES_MISMATCH_naming_the_group()
+    {
+        var n = await TwoTierAsync();
+        var analysis = await AnalyseAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, n.Db, 22));
+        Assert.False(analysis.NetworkPathFound);
+        var why = Assert.Single(analysis.Explanations, e => e.ExplanationCode == "ENI_SG_RULES_MISMATCH");
+        Assert.Equal(("ingress", n.Db), (why.Direction, why.NetworkInterface.Id));
+        Assert.Contains(why.SecurityGroups, g => g.Id == n.DbGroup);
+    }
+
+    [Fact]
+    public async Task A_network_acl_deny_is_SUBNET_ACL_RESTRICTION_with_the_rule_that_decided()
+    {
+        var n = await TwoTierAsync();
+        var acl = (await Ec2.CreateNetworkAclAsync(new CreateNetworkAclRequest { VpcId = n.Vpc })).NetworkAcl.NetworkAclId;
+        await Ec2.CreateNetworkAclEntryAsync(new CreateNetworkAclEntryRequest
+        {
+            NetworkAclId = acl, RuleNumber = 90, Egress = false, Protocol = "6", RuleAction = RuleAction.Deny, CidrBlock = "10.0.1.0/24", PortRange = new PortRange { From = 5432, To = 5432 },
+        });
+        foreach (var egress in new[] { false, true })
+        {
+            await Ec2.CreateNetworkAclEntryAsync(new CreateNetworkAclEntryRequest
+            {
+                NetworkAclId = acl, RuleNumber = 100, Egress = egress, Protocol = "-1", RuleAction = RuleAction.Allow, CidrBlock = "0.0.0.0/0",
+            });
+        }
+        var association = (await Ec2.DescribeNetworkAclsAsync(new DescribeNetworkAclsRequest { Filters = [new Filter("association.subnet-id", [n.DbSubnet])] }))
+            .NetworkAcls[0].Associations.Single(a => a.SubnetId == n.DbSubnet).NetworkAclAssociationId;
+        await Ec2.ReplaceNetworkAclAssociationAsync(new ReplaceNetworkAclAssociationRequest { AssociationId = association, NetworkAclId = acl });
+
+        var analysis = await AnalyseAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, n.Db, 5432));
+        Assert.False(analysis.NetworkPathFound);
+        var why = Assert.Single(analysis.Explanations, e => e.ExplanationCode == "SUBNET_ACL_RESTRICTION");
+        Assert.Equal(("ingress", acl, n.DbSubnet), (why.Direction, why.Acl.Id, why.Subnet.Id));
+        Assert.Equal((90, "deny", false), (why.AclRule.RuleNumber, why.AclRule.RuleAction, why.AclRule.Egress));
+    }
+
+    [Fact]
+    public async Task The_internet_reaches_an_instance_only_through_a_public_address()
+    {
+        var n = await TwoTierAsync();
+        var gateway = (await Ec2.CreateInternetGatewayAsync(new CreateInternetGatewayRequest())).InternetGateway.InternetGatewayId;
+        await Ec2.AttachInternetGatewayAsync(new AttachInternetGatewayRequest { InternetGatewayId = gateway, VpcId = n.Vpc });
+        var main = (await Ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest
+        {
+            Filters = [new Filter("vpc-id", [n.Vpc]), new Filter("association.main", ["true"])],
+        })).RouteTables[0].RouteTableId;
+        await Ec2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = main, DestinationCidrBlock = "0.0.0.0/0", GatewayId = gateway });
+        await Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = n.AppGroup, IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, Ipv4Ranges = [new IpRange { CidrIp = "0.0.0.0/0" }] }],
+        });
+        var exposed = await NewInstanceAsync(n.AppSubnet, n.AppGroup, publicIp: true);
+        var hidden = await NewInstanceAsync(n.AppSubnet, n.AppGroup, publicIp: false);
+
+        var reached = await AnalyseAsync(r => (r.Source, r.Destination, r.DestinationPort) = (gateway, exposed, 443));
+        Assert.True(reached.NetworkPathFound);
+        Assert.Contains(reached.ForwardPathComponents, c => c.Component.Id == gateway);
+
+        var refused = await AnalyseAsync(r => (r.Source, r.Destination, r.DestinationPort) = (gateway, hidden, 443));
+        Assert.False(refused.NetworkPathFound);
+        Assert.Contains(refused.Explanations, e => e.ExplanationCode == "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS");
+    }
+
+    [Fact]
+    public async Task Interfaces_of_vpcs_without_a_connection_are_DISCONNECTED_VPCS()
+    {
+        var n = await TwoTierAsync();
+        var other = await NewSubnetAsync(await NewVpcAsync("10.9.0.0/16"), "10.9.1.0/24");
+        var stranger = await NewInstanceAsync(other);
+        var analysis = await AnalyseAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, stranger, 443));
+        Assert.False(analysis.NetworkPathFound);
+        Assert.Contains(analysis.Explanations, e => e.ExplanationCode == "DISCONNECTED_VPCS");
+    }
+
+    [Fact]
+    public async Task An_analysis_after_a_change_sees_the_change()
+    {
+        var n = await TwoTierAsync();
+        var path = await NewPathAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, n.Db, 22));
+        Assert.False((await AnalyseAsync(path.NetworkInsightsPathId)).NetworkPathFound);
+        Assert.False((await AnalyseAsync(path.NetworkInsightsPathId)).NetworkPathFound);
+
+        var rule = (await Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = n.DbGroup, IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 22, ToPort = 22, Ipv4Ranges = [new IpRange { CidrIp = "10.0.1.0/24" }] }],
+        })).SecurityGroupRules[0].SecurityGroupRuleId;
+        Assert.True((await AnalyseAsync(path.NetworkInsightsPathId)).NetworkPathFound);
+
+        await Ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = n.DbGroup, SecurityGroupRuleIds = [rule] });
+        Assert.False((await AnalyseAsync(path.NetworkInsightsPathId)).NetworkPathFound);
+    }
+
+    [Fact]
+    public async Task A_peering_connection_as_an_end_is_answered_UNSUPPORTED_COMPONENT()
+    {
+        var n = await TwoTierAsync();
+        var peer = await NewVpcAsync("10.2.0.0/16");
+        var peering = (await Ec2.CreateVpcPeeringConnectionAsync(new CreateVpcPeeringConnectionRequest { VpcId = n.Vpc, PeerVpcId = peer })).VpcPeeringConnection.VpcPeeringConnectionId;
+        var analysis = await AnalyseAsync(r => (r.Source, r.Destination) = (n.App, peering));
+        Assert.False(analysis.NetworkPathFound);
+        Assert.Equal(peering, Assert.Single(analysis.Explanations, e => e.ExplanationCode == "UNSUPPORTED_COMPONENT").Component.Id);
+    }
+
+    [Fact]
+    public async Task Analyses_are_listed_by_path_status_and_verdict_and_must_go_before_their_path()
+    {
+        var n = await TwoTierAsync();
+        var open = await NewPathAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, n.Db, 5432));
+        var closed = await NewPathAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, n.Db, 22));
+        var a1 = await StartAsync(open.NetworkInsightsPathId);
+        var a2 = await StartAsync(closed.NetworkInsightsPathId);
+
+        async Task<List<string>> Listed(DescribeNetworkInsightsAnalysesRequest request) =>
+            ((await Ec2.DescribeNetworkInsightsAnalysesAsync(request)).NetworkInsightsAnalyses ?? []).Select(a => a.NetworkInsightsAnalysisId).Order(StringComparer.Ordinal).ToList();
+        List<string> Sorted(params string[] ids) => ids.Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Sorted(a1, a2), await Listed(new DescribeNetworkInsightsAnalysesRequest()));
+        Assert.Equal([a1], await Listed(new DescribeNetworkInsightsAnalysesRequest { NetworkInsightsPathId = open.NetworkInsightsPathId }));
+        Assert.Equal([a2], await Listed(new DescribeNetworkInsightsAnalysesRequest { Filters = [new Filter("path-found", ["false"])] }));
+        Assert.Equal(Sorted(a1, a2), await Listed(new DescribeNetworkInsightsAnalysesRequest { Filters = [new Filter("status", ["succeeded"])] }));
+        Assert.Empty(await Listed(new DescribeNetworkInsightsAnalysesRequest { AnalysisStartTime = DateTime.UtcNow.AddHours(1) }));
+        Assert.Single(await Listed(new DescribeNetworkInsightsAnalysesRequest { MaxResults = 1 }));
+        await AwsAssert.ErrorCode("InvalidNetworkInsightsAnalysisId.NotFound", () =>
+            Ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest { NetworkInsightsAnalysisIds = ["nia-0123456789abcdef0"] }));
+        await AwsAssert.ErrorCode("InvalidNetworkInsightsAnalysisId.Malformed", () =>
+            Ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest { NetworkInsightsAnalysisIds = ["nia-x"] }));
+
+        await AwsAssert.ErrorCode("AnalysisExistsForNetworkInsightsPath", () =>
+            Ec2.DeleteNetworkInsightsPathAsync(new DeleteNetworkInsightsPathRequest { NetworkInsightsPathId = open.NetworkInsightsPathId }));
+        Assert.Equal(a1, (await Ec2.DeleteNetworkInsightsAnalysisAsync(new DeleteNetworkInsightsAnalysisRequest { NetworkInsightsAnalysisId = a1 })).NetworkInsightsAnalysisId);
+        await AwsAssert.ErrorCode("InvalidNetworkInsightsAnalysisId.NotFound", () =>
+            Ec2.DeleteNetworkInsightsAnalysisAsync(new DeleteNetworkInsightsAnalysisRequest { NetworkInsightsAnalysisId = a1 }));
+        await Ec2.DeleteNetworkInsightsPathAsync(new DeleteNetworkInsightsPathRequest { NetworkInsightsPathId = open.NetworkInsightsPathId });
+        Assert.Equal([a2], await Listed(new DescribeNetworkInsightsAnalysesRequest()));
+    }
+
+    [Fact]
+    public async Task Starting_needs_an_existing_path_and_a_retry_answers_the_same_analysis()
+    {
+        var n = await TwoTierAsync();
+        var path = await NewPathAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, n.Db, 5432));
+        var other = await NewPathAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.Db, n.App, 5432));
+        await AwsAssert.ErrorCode("InvalidNetworkInsightsPathId.NotFound", () => StartAsync("nip-0123456789abcdef0"));
+        await AwsAssert.ErrorCode("InvalidNetworkInsightsPathId.Malformed", () => StartAsync("nip-1"));
+        await AwsAssert.ErrorCode("UnsupportedOperation", () => Ec2.StartNetworkInsightsAnalysisAsync(new StartNetworkInsightsAnalysisRequest
+        {
+            NetworkInsightsPathId = path.NetworkInsightsPathId, FilterInArns = [$"arn:aws:ec2:us-east-1:{_account}:security-group/{n.DbGroup}"],
+        }));
+        await AwsAssert.ErrorCode("DryRunOperation", () => Ec2.StartNetworkInsightsAnalysisAsync(new StartNetworkInsightsAnalysisRequest
+        {
+            NetworkInsightsPathId = path.NetworkInsightsPathId, DryRun = true,
+        }));
+        Assert.Empty((await Ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest())).NetworkInsightsAnalyses ?? []);
+
+        var first = await StartAsync(path.NetworkInsightsPathId, "analysis-1");
+        Assert.Equal(first, await StartAsync(path.NetworkInsightsPathId, "analysis-1"));
+        await AwsAssert.ErrorCode("IdempotentParameterMismatch", () => StartAsync(other.NetworkInsightsPathId, "analysis-1"));
+        Assert.Single((await Ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest())).NetworkInsightsAnalyses);
+    }
+
     // ---- Helpers ----
+
+    /// <summary>
+    /// A VPC with an application subnet and instance (group "app") and a database subnet and instance (group "db",
+    /// admitting tcp 5432 from "app"); both subnets on the default ACL and the main route table. <see cref="App"/> and
+    /// <see cref="Db"/> are the instances' primary interfaces (an interface attached to nothing is BAD_STATE as an end).
+    /// </summary>
+    private sealed record TwoTier(string Vpc, string AppSubnet, string DbSubnet, string AppGroup, string DbGroup, string App, string Db);
+
+    private async Task<TwoTier> TwoTierAsync()
+    {
+        var vpc = await NewVpcAsync("10.0.0.0/16");
+        var (appSubnet, dbSubnet) = (await NewSubnetAsync(vpc, "10.0.1.0/24"), await NewSubnetAsync(vpc, "10.0.2.0/24"));
+        var appGroup = (await Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { VpcId = vpc, GroupName = "app", Description = "app" })).GroupId;
+        var dbGroup = (await Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { VpcId = vpc, GroupName = "db", Description = "db" })).GroupId;
+        await Ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = dbGroup, IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 5432, ToPort = 5432, UserIdGroupPairs = [new UserIdGroupPair { GroupId = appGroup }] }],
+        });
+        return new TwoTier(vpc, appSubnet, dbSubnet, appGroup, dbGroup,
+            await PrimaryInterfaceAsync(await NewInstanceAsync(appSubnet, appGroup)), await PrimaryInterfaceAsync(await NewInstanceAsync(dbSubnet, dbGroup)));
+    }
+
+    private async Task<string> PrimaryInterfaceAsync(string instance) =>
+        (await Ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { Filters = [new Filter("attachment.instance-id", [instance])] }))
+            .NetworkInterfaces.Single(n => n.Attachment.DeviceIndex == 0).NetworkInterfaceId;
+
+    private async Task<string> StartAsync(string pathId, string? token = null) =>
+        (await Ec2.StartNetworkInsightsAnalysisAsync(new StartNetworkInsightsAnalysisRequest { NetworkInsightsPathId = pathId, ClientToken = token }))
+            .NetworkInsightsAnalysis.NetworkInsightsAnalysisId;
+
+    private async Task<NetworkInsightsAnalysis> ReadAnalysisAsync(string id) =>
+        Assert.Single((await Ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest { NetworkInsightsAnalysisIds = [id] })).NetworkInsightsAnalyses);
+
+    /// <summary>Starts an analysis of the path and reads it back once it has succeeded (at once, in the emulator).</summary>
+    private async Task<NetworkInsightsAnalysis> AnalyseAsync(string pathId)
+    {
+        var analysis = await ReadAnalysisAsync(await StartAsync(pathId));
+        Assert.Equal(AnalysisStatus.Succeeded, analysis.Status);
+        return analysis;
+    }
+
+    private async Task<NetworkInsightsAnalysis> AnalyseAsync(Action<CreateNetworkInsightsPathRequest> configure) =>
+        await AnalyseAsync((await NewPathAsync(configure)).NetworkInsightsPathId);
 
     private static List<string> Ids(params NetworkInsightsPath[] paths) => Ids((IEnumerable<NetworkInsightsPath>)paths);
 
@@ -253,7 +488,13 @@ public abstract class NetworkInsightsTests(Emulator emulator)
         (await Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = subnet, Groups = groups.Length == 0 ? null : [.. groups] }))
             .NetworkInterface.NetworkInterfaceId;
 
-    private async Task<string> NewInstanceAsync(string subnet) =>
-        (await Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-0123456789abcdef0", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = subnet }))
-            .Reservation.Instances[0].InstanceId;
+    private async Task<string> NewInstanceAsync(string subnet, string? group = null, bool publicIp = false) =>
+        (await Ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = "ami-0123456789abcdef0", InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1,
+            NetworkInterfaces = [new InstanceNetworkInterfaceSpecification
+            {
+                DeviceIndex = 0, SubnetId = subnet, Groups = group is null ? null : [group], AssociatePublicIpAddress = publicIp,
+            }],
+        })).Reservation.Instances[0].InstanceId;
 }

@@ -138,11 +138,18 @@ public sealed record AnalysisFindings(
             analysis.NetworkPathFound,
             NullIfEmpty(analysis.ForwardPath.Select(arns.Component).ToList()),
             NullIfEmpty(analysis.ReturnPath.Select(arns.Component).ToList()),
-            NullIfEmpty(analysis.Explanations.Select(arns.Explanation).ToList()),
+            NullIfEmpty(Distinct(analysis.Explanations.Select(arns.Explanation))),
             analysis.Notes.Count == 0 ? null : string.Join(" ", analysis.Notes));
     }
 
     private static IReadOnlyList<T>? NullIfEmpty<T>(IReadOnlyList<T> items) => items.Count == 0 ? null : items;
+
+    /// <summary>
+    /// The evaluator explains the forward and the return path separately; AWS's Explanation has no member saying which,
+    /// so an explanation both paths give (the same component, code and rule) is shown once.
+    /// </summary>
+    private static List<ExplanationShape> Distinct(IEnumerable<ExplanationShape> explanations) =>
+        explanations.DistinctBy(e => System.Text.Json.JsonSerializer.Serialize(e)).ToList();
 
     private sealed class Arns(string accountId, string region)
     {
@@ -161,7 +168,8 @@ public sealed record AnalysisFindings(
         public ExplanationShape Explanation(Explanation e) => new(
             Ref(e.Acl),
             e.AclRule is { } acl ? AclRule(acl) : null,
-            e.Address,
+            // The model's Address is an IP address; the evaluator may name an unspecified host in words ("the internet").
+            System.Net.IPAddress.TryParse(e.Address, out _) ? e.Address : null,
             Ref(e.Component),
             Ref(e.DestinationVpc),
             e.Direction,

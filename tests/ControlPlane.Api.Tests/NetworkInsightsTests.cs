@@ -1,6 +1,8 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using ControlPlane.Api.Tests.Infrastructure;
+using ControlPlane.Application.Reachability;
+using Microsoft.Extensions.DependencyInjection;
 using Filter = Amazon.EC2.Model.Filter;
 
 namespace ControlPlane.Api.Tests;
@@ -347,6 +349,31 @@ public abstract class NetworkInsightsTests(Emulator emulator)
 
         await Ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = n.DbGroup, SecurityGroupRuleIds = [rule] });
         Assert.False((await AnalyseAsync(path.NetworkInsightsPathId)).NetworkPathFound);
+    }
+
+    [Fact]
+    public async Task Analyses_paths_and_their_deletion_leave_the_compiled_network_in_place()
+    {
+        var n = await TwoTierAsync();
+        var path = await NewPathAsync(r => (r.Source, r.Destination, r.DestinationPort) = (n.App, n.Db, 5432));
+        var first = await StartAsync(path.NetworkInsightsPathId);
+        var compiled = await CachedEvaluatorAsync();
+        await StartAsync(path.NetworkInsightsPathId);
+        var other = await NewPathAsync(r => (r.Source, r.Destination) = (n.Db, n.App));
+        await Ec2.DeleteNetworkInsightsAnalysisAsync(new DeleteNetworkInsightsAnalysisRequest { NetworkInsightsAnalysisId = first });
+        await Ec2.DeleteNetworkInsightsPathAsync(new DeleteNetworkInsightsPathRequest { NetworkInsightsPathId = other.NetworkInsightsPathId });
+        Assert.Same(compiled, await CachedEvaluatorAsync());
+    }
+
+    /// <summary>The evaluator the cache holds for the caller's scope at its current version; fails if it would have to build one.</summary>
+    private async Task<ControlPlane.Reachability.IReachabilityEvaluator> CachedEvaluatorAsync()
+    {
+        await using var scope = emulator.Services.CreateAsyncScope();
+        var request = scope.ServiceProvider.GetRequiredService<ControlPlane.Application.Pipeline.RequestContext>();
+        (request.AccountId, request.Region) = (_account, "us-east-1");
+        var version = await scope.ServiceProvider.GetRequiredService<NetworkViewBuilder>().VersionAsync(CancellationToken.None);
+        return await emulator.Services.GetRequiredService<EvaluatorCache>().GetAsync(_account, "us-east-1", version,
+            _ => throw new InvalidOperationException("the compiled network was not cached for this version"), CancellationToken.None);
     }
 
     [Fact]

@@ -53,9 +53,16 @@ internal sealed partial class PairAnalyzer(NetworkIndex index, Refs refs, QueryP
 
     private PathAnalysis SameInterface(CompiledInterface eni)
     {
-        var component = new PathComponent { SequenceNumber = 1, Component = refs.Interface(eni), VpcId = eni.VpcId, SubnetId = eni.View.SubnetId };
+        var forward = Forward();
+        var back = Return();
+        forward.Add(new InterfaceHop(eni));
+        back.Add(new InterfaceHop(eni));
+        var address = eni.DefaultAddress(plan.Ipv6)?.Host ?? Host.Internet(plan.Ipv6);
         _notes.Add($"Source and destination are the same interface ({eni.Id}): the traffic never leaves it, so no security group, network ACL or route applies.");
-        return Answer(true, true, [component], [component], eni.Id, eni.Id);
+        return Answer(true, true,
+            forward.Build(refs, Header(forward, address, address, false), Header(forward, address, address, false)),
+            back.Build(refs, Header(back, address, address, true), Header(back, address, address, true)),
+            eni.Id, eni.Id);
     }
 
     private PathAnalysis Configuration(Explanation explanation, PathBuilder? partial = null, Host? from = null, Host? to = null) => new()

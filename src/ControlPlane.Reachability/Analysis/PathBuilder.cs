@@ -30,18 +30,13 @@ internal sealed class PathBuilder(string name, Traffic traffic, PortSet scope, b
         explanations.Add(explanation with { Path = name });
     }
 
-    /// <summary>
-    /// Passes the ports a component admits on. It blocks when it admits none of the ports it received or, on a return path
-    /// that requires every source port, when it refuses any; the refused ports are returned and the path keeps the ports
-    /// it had, so later components are still judged.
-    /// </summary>
+    /// <summary>Passes the ports a component admits on (<see cref="PortGate"/>); returns the refused ports when it blocks.</summary>
     public PortSet? Gate(PortSet admitted)
     {
-        var passed = Ports.Intersect(admitted);
-        var blocks = requireAllPorts ? !ReferenceEquals(passed, Ports) && !Ports.IsSubsetOf(passed) : passed.IsEmpty;
-        if (blocks) return Ports.Except(passed);
-        Ports = passed;
-        return null;
+        var ports = Ports;
+        var refused = PortGate.Pass(ref ports, admitted, requireAllPorts);
+        Ports = ports;
+        return refused;
     }
 
     public IReadOnlyList<PathComponent> Build(Refs refs, PacketHeader outbound, PacketHeader inbound)

@@ -41,6 +41,13 @@ internal sealed class AddressSet
         return false;
     }
 
+    /// <summary>The intervals of one family.</summary>
+    public void Intervals(bool ipv6, List<(UInt128 Low, UInt128 High)> into)
+    {
+        var bounds = ipv6 ? _v6 : _v4;
+        for (var i = 0; i < bounds.Length; i += 2) into.Add((bounds[i], bounds[i + 1]));
+    }
+
     private static UInt128[] Intervals(List<UInt128> values)
     {
         values.Sort();

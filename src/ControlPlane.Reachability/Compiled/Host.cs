@@ -44,6 +44,9 @@ internal readonly record struct Host(UInt128 Value, bool Ipv6, int MaxPrefix)
 /// <summary>A CIDR block as an inclusive range of numbers, with its prefix length (for the unspecified internet host).</summary>
 internal readonly record struct Block(UInt128 Low, UInt128 High, int Prefix, bool Ipv6)
 {
+    /// <summary>Every address of the family (<c>0.0.0.0/0</c>, <c>::/0</c>).</summary>
+    public static Block Every(bool ipv6) => new(0, ipv6 ? UInt128.MaxValue : uint.MaxValue, 0, ipv6);
+
     public static Block Of(Cidr cidr)
     {
         var bits = cidr.IsIpv6 ? 128 : 32;
@@ -53,4 +56,11 @@ internal readonly record struct Block(UInt128 Low, UInt128 High, int Prefix, boo
     }
 
     public bool Contains(in Host host) => host.Ipv6 == Ipv6 && Prefix <= host.MaxPrefix && host.Value >= Low && host.Value <= High;
+
+    /// <summary>The block as one host that only blocks containing all of it match (an ACL judging a whole address range).</summary>
+    public Host AsHost() => new(Low, Ipv6, Prefix);
+
+    public bool Within(Block other) => other.Ipv6 == Ipv6 && other.Low <= Low && High <= other.High;
+
+    public override string ToString() => $"{Cidr.ToAddress(Low, Ipv6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork)}/{Prefix}";
 }

@@ -25,8 +25,9 @@ internal sealed class CompiledAcl
 {
     private readonly AclEntry[][] _lists;
 
-    public CompiledAcl(NetworkAclView view)
+    public CompiledAcl(int index, NetworkAclView view)
     {
+        Index = index;
         View = view;
         _lists = new AclEntry[4][];
         foreach (var egress in new[] { false, true })
@@ -44,6 +45,8 @@ internal sealed class CompiledAcl
         }
     }
 
+    /// <summary>Position among the network's ACLs, for per-query tables indexed by ACL.</summary>
+    public int Index { get; }
     public NetworkAclView View { get; }
     public string Id => View.Id;
 

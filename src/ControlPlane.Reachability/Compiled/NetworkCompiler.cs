@@ -31,12 +31,14 @@ internal static class NetworkCompiler
             InterfacesByOwner = interfaces.Where(i => i.View.OwnerId is not null).GroupBy(i => i.View.OwnerId!).ToDictionary(g => g.Key, g => g.ToArray()),
             Owners = owners,
             Groups = groups,
+            AclCount = view.NetworkAcls.Count,
             Peerings = peerings,
             Gateways = gateways,
             PrefixLists = prefixLists,
             PrivateAddresses = AddressMap(interfaces, i => i.Addresses.Select(a => a.Host)),
             PublicAddresses = AddressMap(interfaces, i => i.Addresses.Where(a => a.PublicIp is not null).Select(a => a.PublicIp!.Value)),
-            Directory = new AddressDirectory(interfaces),
+            AllIpv4 = new ManyPairs.Participants(interfaces, ipv6: false),
+            AllIpv6 = new ManyPairs.Participants(interfaces, ipv6: true),
         };
     }
 
@@ -62,18 +64,19 @@ internal static class NetworkCompiler
 
     private static Dictionary<string, CompiledSubnet> CompileSubnets(NetworkView view, IReadOnlyDictionary<string, CompiledVpc> vpcs, IReadOnlyDictionary<string, Block[]> prefixLists)
     {
-        var acls = view.NetworkAcls.OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => new CompiledAcl(a)).ToList();
+        var acls = view.NetworkAcls.OrderBy(a => a.Id, StringComparer.Ordinal).Select((a, i) => new CompiledAcl(i, a)).ToList();
         var tables = view.RouteTables.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => new CompiledRouteTable(t, prefixLists)).ToList();
         var aclBySubnet = new Dictionary<string, CompiledAcl>();
         foreach (var acl in acls) foreach (var subnet in acl.View.SubnetIds) aclBySubnet.TryAdd(subnet, acl);
         var tableBySubnet = new Dictionary<string, CompiledRouteTable>();
+        var subnets = 0;
         foreach (var table in tables) foreach (var subnet in table.View.SubnetIds) tableBySubnet.TryAdd(subnet, table);
         return First(view.Subnets, s => s.Id).ToDictionary(p => p.Key, p =>
         {
             var subnet = p.Value;
             var acl = aclBySubnet.GetValueOrDefault(subnet.Id) ?? acls.FirstOrDefault(a => a.View.VpcId == subnet.VpcId && a.View.IsDefault);
             var table = tableBySubnet.GetValueOrDefault(subnet.Id) ?? tables.FirstOrDefault(t => t.View.VpcId == subnet.VpcId && t.View.IsMain);
-            return new CompiledSubnet(subnet, vpcs.GetValueOrDefault(subnet.VpcId), acl, table);
+            return new CompiledSubnet(subnets++, subnet, vpcs.GetValueOrDefault(subnet.VpcId), acl, table);
         });
     }
 
@@ -110,7 +113,9 @@ internal static class NetworkCompiler
             if (peer.PrefixListId is { } list) return new CompiledRule(rule, group.Id, ports, null, prefixLists.GetValueOrDefault(list, []), null);
             return new CompiledRule(rule, group.Id, ports, null, null, peer.GroupId is { } referenced ? Members(referenced, group.VpcId) : AddressSet.Empty);
         }
+        var index = 0;
         return First(view.SecurityGroups, g => g.Id).ToDictionary(p => p.Key, p => new CompiledGroup(
+            index++,
             p.Key,
             p.Value,
             new RuleSet([.. p.Value.Rules.Where(r => !r.Egress).Select(r => Rule(p.Value, r))]),
@@ -128,14 +133,14 @@ internal static class NetworkCompiler
                 .OrderByDescending(a => a.Primary)
                 .Select(a => new InterfaceAddress(Host.Of(a.Address), a.PublicIp is null ? null : Host.Of(a.PublicIp)))
                 .Concat(eni.Ipv6Addresses.Select(a => new InterfaceAddress(Host.Of(a), null)));
-            var eniGroups = eni.GroupIds.Distinct().Select(id => groups.TryGetValue(id, out var g) ? g : groups[id] = Unknown(id)).ToArray();
+            var eniGroups = eni.GroupIds.Distinct().Select(id => groups.TryGetValue(id, out var g) ? g : groups[id] = Unknown(groups.Count, id)).ToArray();
             var owner = eni.OwnerId is { } ownerId ? owners.GetValueOrDefault(ownerId) : null;
             result[i] = new CompiledInterface(i, eni, subnets.GetValueOrDefault(eni.SubnetId), eniGroups, [.. addresses], owner);
         }
         return result;
     }
 
-    private static CompiledGroup Unknown(string id) => new(id, null, new RuleSet([]), new RuleSet([]));
+    private static CompiledGroup Unknown(int index, string id) => new(index, id, null, new RuleSet([]), new RuleSet([]));
 
     private static IEnumerable<Host> PrivateHosts(NetworkInterfaceView eni) =>
         eni.PrivateIpAddresses.Select(a => Host.Of(a.Address)).Concat(eni.Ipv6Addresses.Select(Host.Of));

@@ -30,6 +30,23 @@ internal sealed class CompiledRule(SecurityGroupRuleView view, string groupId, P
 
     public PortSet Admitted(in Traffic traffic) =>
         traffic.Admitted(View.Protocol, ports, View.FromPort, View.ToPort);
+
+    /// <summary>
+    /// The address ranges of one family this rule's peer matches, exactly as <see cref="PeerMatches"/> decides for a
+    /// concrete address: the CIDR, the prefix list's CIDRs, or the member address intervals of a referenced group.
+    /// </summary>
+    public void PeerRanges(bool ipv6, List<(UInt128 Low, UInt128 High)> into)
+    {
+        if (cidr is { } block)
+        {
+            if (block.Ipv6 == ipv6) into.Add((block.Low, block.High));
+        }
+        else if (prefixList is not null)
+        {
+            foreach (var entry in prefixList) if (entry.Ipv6 == ipv6) into.Add((entry.Low, entry.High));
+        }
+        else members?.Intervals(ipv6, into);
+    }
 }
 
 /// <summary>The rules of one group in one direction, in the view's order, pre-filtered by the protocols that carry traffic most.</summary>
@@ -62,13 +79,16 @@ internal sealed class RuleSet
 }
 
 /// <summary>A security group, compiled; a group an interface names but the view lacks has no rules.</summary>
-internal sealed class CompiledGroup(string id, SecurityGroupView? view, RuleSet ingress, RuleSet egress)
+internal sealed class CompiledGroup(int index, string id, SecurityGroupView? view, RuleSet ingress, RuleSet egress)
 {
+    private readonly RuleSet _ingress = ingress;
+    private readonly RuleSet _egress = egress;
+
+    /// <summary>Position among the network's groups, for per-query tables indexed by group.</summary>
+    public int Index { get; } = index;
     public string Id { get; } = id;
     public SecurityGroupView? View { get; } = view;
     public RuleSet Rules(bool egress) => egress ? _egress : _ingress;
-    private readonly RuleSet _ingress = ingress;
-    private readonly RuleSet _egress = egress;
 }
 
 /// <summary>

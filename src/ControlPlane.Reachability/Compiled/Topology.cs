@@ -43,8 +43,10 @@ internal sealed class CompiledPeering(PeeringConnectionView view)
 }
 
 /// <summary>A subnet with its network ACL and route table resolved once (explicit association, else the VPC's default/main).</summary>
-internal sealed class CompiledSubnet(SubnetView view, CompiledVpc? vpc, CompiledAcl? acl, CompiledRouteTable? routeTable)
+internal sealed class CompiledSubnet(int index, SubnetView view, CompiledVpc? vpc, CompiledAcl? acl, CompiledRouteTable? routeTable)
 {
+    /// <summary>Position among the network's subnets, for per-query tables indexed by subnet.</summary>
+    public int Index { get; } = index;
     public SubnetView View { get; } = view;
     public string Id => View.Id;
     public CompiledVpc? Vpc { get; } = vpc;

@@ -302,4 +302,26 @@ public abstract class InstanceTests(Emulator emulator)
         Assert.Empty(await InterfacesInAsync(subnet));
         Assert.Equal("10.0.1.10", Assert.Single((await RunAsync(r => { r.SubnetId = subnet; r.PrivateIpAddress = "10.0.1.10"; })).Instances).PrivateIpAddress);
     }
+
+    [Fact]
+    public async Task Addresses_listed_in_the_interface_specification_are_the_ones_the_instance_gets()
+    {
+        // The AWS CLI's --private-ip-address with --associate-public-ip-address arrives as this list (primary entry first).
+        var (_, subnet) = await NewNetworkAsync();
+        var instance = Assert.Single((await RunAsync(r => r.NetworkInterfaces =
+        [
+            new InstanceNetworkInterfaceSpecification
+            {
+                DeviceIndex = 0, SubnetId = subnet, AssociatePublicIpAddress = true,
+                PrivateIpAddresses = [new PrivateIpAddressSpecification { PrivateIpAddress = "10.0.1.20", Primary = true }, new PrivateIpAddressSpecification { PrivateIpAddress = "10.0.1.21", Primary = false }],
+            },
+        ])).Instances);
+
+        Assert.Equal("10.0.1.20", instance.PrivateIpAddress);
+        Assert.NotNull(instance.PublicIpAddress);
+        var eni = Assert.Single(await InterfacesInAsync(subnet));
+        Assert.Equal([("10.0.1.20", true), ("10.0.1.21", false)], eni.PrivateIpAddresses.Select(a => (a.PrivateIpAddress, a.Primary ?? false)).OrderBy(a => a.PrivateIpAddress));
+        await AwsAssert.ErrorCode("InvalidParameterValue", () => RunAsync(r => r.NetworkInterfaces =
+            [new InstanceNetworkInterfaceSpecification { DeviceIndex = 0, SubnetId = subnet, PrivateIpAddresses = [new PrivateIpAddressSpecification { PrivateIpAddress = "10.0.1.300" }] }]));
+    }
 }

@@ -26,9 +26,24 @@ public static class InstanceShapes
         public IReadOnlyList<string>? Groups { get; init; }
         public string? NetworkInterfaceId { get; init; }
         public string? PrivateIpAddress { get; init; }
+
+        /// <summary>The AWS CLI sends <c>--private-ip-address</c> here (as the primary entry) once it builds an interface specification.</summary>
+        public IReadOnlyList<NetworkInterfaces.InterfaceShapes.PrivateIpAddressSpecification>? PrivateIpAddresses { get; init; }
         public string? SubnetId { get; init; }
         public int? Ipv6AddressCount { get; init; }
         public int? SecondaryPrivateIpAddressCount { get; init; }
+    }
+
+    /// <summary>The interface's requested primary address: PrivateIpAddress, else the entry marked primary, else the first entry.</summary>
+    public static string? RequestedPrimary(this InstanceNetworkInterfaceSpecification spec) =>
+        spec.PrivateIpAddress ?? (spec.PrivateIpAddresses ?? []).Where(p => p.PrivateIpAddress is not null)
+            .OrderByDescending(p => p.Primary == true).Select(p => p.PrivateIpAddress).FirstOrDefault();
+
+    /// <summary>The requested secondary addresses: every listed address but the primary.</summary>
+    public static IReadOnlyList<string> RequestedSecondaries(this InstanceNetworkInterfaceSpecification spec)
+    {
+        var primary = spec.RequestedPrimary();
+        return [.. (spec.PrivateIpAddresses ?? []).Select(p => p.PrivateIpAddress).OfType<string>().Where(a => a != primary)];
     }
 
     public sealed record BlobAttributeValue(string? Value);

@@ -77,13 +77,15 @@ public static class RunInstances
             RuleFor(c => c).Must(c => c.NetworkInterfaces is not { Count: > 0 } || (c.SecurityGroupIds is not { Count: > 0 } && c.SecurityGroups is not { Count: > 0 }))
                 .WithAwsError((_, _) => Ec2Errors.NetworkInterfacesWithGroups());
             RuleFor(c => c).Must(c => c.NetworkInterfaces is not { Count: > 0 } || c.PrivateIpAddress is null).WithAwsError((_, _) => Ec2Errors.NetworkInterfacesWithPrivateIp());
-            RuleFor(c => c).Must(c => c.MaxCount is not > 1 || (c.PrivateIpAddress is null && (c.NetworkInterfaces ?? []).All(n => n.PrivateIpAddress is null && n.NetworkInterfaceId is null)))
+            RuleFor(c => c).Must(c => c.MaxCount is not > 1 || (c.PrivateIpAddress is null && (c.NetworkInterfaces ?? []).All(n => n.RequestedPrimary() is null && n.NetworkInterfaceId is null)))
                 .WithAwsError((_, _) => Ec2Errors.PrivateIpWithSeveralInstances());
             RuleForEach(c => c.NetworkInterfaces).Must(n => n.DeviceIndex is >= 0).WithAwsError((_, n) => Ec2Errors.MissingParameter("NetworkInterface.N.DeviceIndex"));
             RuleForEach(c => c.NetworkInterfaces).Must(n => n.NetworkInterfaceId is null || ResourceIds.IsWellFormed(n.NetworkInterfaceId, ResourceIds.NetworkInterface))
                 .WithAwsError((_, n) => Ec2Errors.NetworkInterfaceIdMalformed(n.NetworkInterfaceId!));
             RuleForEach(c => c.NetworkInterfaces).Must(n => n.PrivateIpAddress is null || InterfaceRules.IsIpv4(n.PrivateIpAddress))
                 .WithAwsError((_, n) => Ec2Errors.InvalidIpAddress(n.PrivateIpAddress!));
+            RuleForEach(c => c.NetworkInterfaces).Must(n => (n.PrivateIpAddresses ?? []).All(p => p.PrivateIpAddress is null || InterfaceRules.IsIpv4(p.PrivateIpAddress)))
+                .WithAwsError((_, n) => Ec2Errors.InvalidIpAddress(n.PrivateIpAddresses!.First(p => p.PrivateIpAddress is not null && !InterfaceRules.IsIpv4(p.PrivateIpAddress)).PrivateIpAddress!));
             RuleFor(c => c).Must(c => (c.NetworkInterfaces ?? []).Select(n => n.DeviceIndex).Distinct().Count() == (c.NetworkInterfaces?.Count ?? 0))
                 .WithAwsError((_, _) => Ec2Errors.InvalidParameterValue("Each network interface requires a unique device index."));
             RuleFor(c => c).Must(c => c.NetworkInterfaces is not { Count: > 0 } || c.NetworkInterfaces.Any(n => n.DeviceIndex == 0))
@@ -171,8 +173,9 @@ public static class RunInstances
                     eni.SetGroups(plan.Groups);
                     var primary = plan.DeviceIndex == 0;
                     var (v4, v6) = used[plan.Subnet.Id];
-                    AddAddresses(eni, plan.Subnet, primary ? command.PrivateIpAddress ?? plan.Spec?.PrivateIpAddress : plan.Spec?.PrivateIpAddress,
-                        plan.Spec?.SecondaryPrivateIpAddressCount ?? 0, plan.Spec?.Ipv6AddressCount ?? (primary ? command.Ipv6AddressCount : null), v4, v6);
+                    AddAddresses(eni, plan.Subnet, primary ? command.PrivateIpAddress ?? plan.Spec?.RequestedPrimary() : plan.Spec?.RequestedPrimary(),
+                        plan.Spec?.RequestedSecondaries() ?? [], plan.Spec?.SecondaryPrivateIpAddressCount ?? 0,
+                        plan.Spec?.Ipv6AddressCount ?? (primary ? command.Ipv6AddressCount : null), v4, v6);
                     // A public address goes to the primary interface only, and only when the launch has no other interface.
                     if (primary && (plan.Spec?.AssociatePublicIpAddress ?? (plans.Count == 1 && plan.Subnet.MapPublicIpOnLaunch)))
                     {
@@ -261,10 +264,11 @@ public static class RunInstances
             return await db.ResolveInterfaceGroupsAsync(idsRequested, subnet.VpcId, subnet.Id, limit, cancellationToken);
         }
 
-        private static void AddAddresses(NetworkInterface eni, Subnet subnet, string? requested, int secondary, int? ipv6Count, List<string> usedV4, List<string> usedV6)
+        private static void AddAddresses(NetworkInterface eni, Subnet subnet, string? requested, IReadOnlyList<string> requestedSecondaries, int secondary,
+            int? ipv6Count, List<string> usedV4, List<string> usedV6)
         {
             var block = InterfaceQueries.Ipv4Block(subnet);
-            var asked = requested is null ? [] : new List<string> { block.RequireAssignable(requested, subnet.Id) };
+            var asked = (requested is null ? requestedSecondaries : [requested, .. requestedSecondaries]).Select(a => block.RequireAssignable(a, subnet.Id)).ToList();
             var taken = block.TakeIpv4(usedV4, asked, (requested is null ? 1 : 0) + secondary, subnet.Id);
             usedV4.AddRange(taken);
             eni.PrivateIpAddresses.AddRange(taken.Select((a, i) => new NetworkInterfacePrivateIp { NetworkInterfaceId = eni.Id, SubnetId = subnet.Id, Address = a, Primary = i == 0 }));

@@ -7,7 +7,7 @@ namespace ControlPlane.Reachability.Analysis;
 
 /// <summary>
 /// The explanations, one factory per code, with the members AWS sets for it and a readable message. The component of
-/// each follows the README (H2-P2): the interface for SG and interface codes, the ACL, the route table, the gateway or
+/// each: the interface for SG and interface codes, the ACL, the route table, the gateway or
 /// the peering connection; none for DISCONNECTED_VPCS and NO_PATH.
 /// </summary>
 internal sealed class Explain(Refs refs)

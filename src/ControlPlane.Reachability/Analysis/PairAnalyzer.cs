@@ -4,8 +4,9 @@ using ControlPlane.Reachability.Compiled;
 namespace ControlPlane.Reachability.Analysis;
 
 /// <summary>
-/// Analyses one (source, destination) pair: the configuration checks first (README §1, in H2-P1's order), then the
-/// forward and the return path component by component (README §4, §5).
+/// Analyses one (source, destination) pair: the configuration checks first (README §1: same interface, then an end
+/// without an address of the family, then the family, then DISCONNECTED_VPCS / NO_PATH), then the forward and the
+/// return path component by component (README §4, §5).
 /// </summary>
 internal sealed partial class PairAnalyzer(NetworkIndex index, Refs refs, QueryPlan plan)
 {
@@ -60,8 +61,8 @@ internal sealed partial class PairAnalyzer(NetworkIndex index, Refs refs, QueryP
         var address = eni.DefaultAddress(plan.Ipv6)?.Host ?? Host.Internet(plan.Ipv6);
         _notes.Add($"Source and destination are the same interface ({eni.Id}): the traffic never leaves it, so no security group, network ACL or route applies.");
         return Answer(true, true,
-            forward.Build(refs, Header(forward, address, address, false), Header(forward, address, address, false)),
-            back.Build(refs, Header(back, address, address, true), Header(back, address, address, true)),
+            forward.Build(refs, Header(forward, address, address, false)),
+            back.Build(refs, Header(back, address, address, true)),
             eni.Id, eni.Id);
     }
 
@@ -69,7 +70,7 @@ internal sealed partial class PairAnalyzer(NetworkIndex index, Refs refs, QueryP
     {
         ForwardPathFound = false,
         ReturnPathFound = false,
-        ForwardPath = partial is null ? [] : partial.Build(refs, Header(partial, from!.Value, to!.Value, false), Header(partial, from.Value, to.Value, false)),
+        ForwardPath = partial is null ? [] : partial.Build(refs, Header(partial, from!.Value, to!.Value, false)),
         Explanations = [explanation with { Path = "forward" }],
         SourcePorts = plan.SourcePorts,
         SourcePortOrigin = plan.SourcePortOrigin,
@@ -94,8 +95,8 @@ internal sealed partial class PairAnalyzer(NetworkIndex index, Refs refs, QueryP
         _configuration is { } configuration
             ? Configuration(configuration, forward, from, to)
             : Answer(forward.Found, back.Found,
-                forward.Build(refs, Header(forward, from, to, false), Header(forward, from, to, false)),
-                back.Build(refs, Header(back, to, from, true), Header(back, to, from, true)),
+                forward.Build(refs, Header(forward, from, to, false)),
+                back.Build(refs, Header(back, to, from, true)),
                 sourceEni, destinationEni);
 
     private PathBuilder Forward() => new("forward", plan.Forward, plan.ForwardPorts, false, _explanations);

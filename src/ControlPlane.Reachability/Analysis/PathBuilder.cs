@@ -39,15 +39,16 @@ internal sealed class PathBuilder(string name, Traffic traffic, PortSet scope, b
         return refused;
     }
 
-    public IReadOnlyList<PathComponent> Build(Refs refs, PacketHeader outbound, PacketHeader inbound)
+    /// <summary>The components in order; the packet header goes out of the first and into the last.</summary>
+    public IReadOnlyList<PathComponent> Build(Refs refs, PacketHeader header)
     {
         var port = Ports.Min;
         var components = new PathComponent[_hops.Count];
         for (var i = 0; i < _hops.Count; i++) components[i] = _hops[i].Build(i + 1, port, refs);
         if (components.Length > 0)
         {
-            components[0] = components[0] with { OutboundHeader = outbound };
-            components[^1] = components[^1] with { InboundHeader = inbound };
+            components[0] = components[0] with { OutboundHeader = header };
+            components[^1] = components[^1] with { InboundHeader = header };
         }
         return components;
     }

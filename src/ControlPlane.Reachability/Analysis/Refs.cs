@@ -22,7 +22,7 @@ internal sealed class Refs(string region, string accountId)
     {
         GatewayKind.InternetGateway => Ec2("internet-gateway", gateway.Id),
         GatewayKind.EgressOnlyInternetGateway => Ec2("egress-only-internet-gateway", gateway.Id),
-        _ => Ec2("natgateway", gateway.Id),
+        _ => Ec2("nat-gateway", gateway.Id),
     };
 
     public static ComponentRef Owner(OwnerView owner) => new(owner.Type, owner.Id, owner.Arn, owner.Name);

@@ -11,7 +11,9 @@ internal static class NetworkCompiler
         var peerings = First(view.PeeringConnections, p => p.Id).ToDictionary(p => p.Key, p => new CompiledPeering(p.Value));
         var gateways = First(view.Gateways, g => g.Id);
         var vpcs = CompileVpcs(view, peerings.Values, gateways.Values);
-        var subnets = CompileSubnets(view, vpcs, prefixLists);
+        var acls = view.NetworkAcls.OrderBy(a => a.Id, StringComparer.Ordinal).Select((a, i) => new CompiledAcl(i, a)).ToList();
+        var tables = view.RouteTables.OrderBy(t => t.Id, StringComparer.Ordinal).Select((t, i) => new CompiledRouteTable(i, t, prefixLists)).ToList();
+        var subnets = CompileSubnets(view, vpcs, acls, tables);
         var groups = CompileGroups(view, vpcs, prefixLists);
         var owners = new Dictionary<string, OwnerView>();
         foreach (var owner in view.Owners)
@@ -31,7 +33,9 @@ internal static class NetworkCompiler
             InterfacesByOwner = interfaces.Where(i => i.View.OwnerId is not null).GroupBy(i => i.View.OwnerId!).ToDictionary(g => g.Key, g => g.ToArray()),
             Owners = owners,
             Groups = groups,
-            AclCount = view.NetworkAcls.Count,
+            AclCount = acls.Count,
+            RouteTableCount = tables.Count,
+            Uniformity = new SubnetUniformity(acls, tables, subnets.Values, vpcs, peerings),
             Peerings = peerings,
             Gateways = gateways,
             PrefixLists = prefixLists,
@@ -62,10 +66,8 @@ internal static class NetworkCompiler
             peers.TryGetValue(vpcId, out var map) ? map : peers[vpcId] = [];
     }
 
-    private static Dictionary<string, CompiledSubnet> CompileSubnets(NetworkView view, IReadOnlyDictionary<string, CompiledVpc> vpcs, IReadOnlyDictionary<string, Block[]> prefixLists)
+    private static Dictionary<string, CompiledSubnet> CompileSubnets(NetworkView view, IReadOnlyDictionary<string, CompiledVpc> vpcs, List<CompiledAcl> acls, List<CompiledRouteTable> tables)
     {
-        var acls = view.NetworkAcls.OrderBy(a => a.Id, StringComparer.Ordinal).Select((a, i) => new CompiledAcl(i, a)).ToList();
-        var tables = view.RouteTables.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => new CompiledRouteTable(t, prefixLists)).ToList();
         var aclBySubnet = new Dictionary<string, CompiledAcl>();
         foreach (var acl in acls) foreach (var subnet in acl.View.SubnetIds) aclBySubnet.TryAdd(subnet, acl);
         var tableBySubnet = new Dictionary<string, CompiledRouteTable>();

@@ -24,8 +24,12 @@ internal sealed class NetworkIndex
     /// <summary>Every group by id, including the rule-less stand-ins for groups an interface names but the view lacks.</summary>
     public required IReadOnlyDictionary<string, CompiledGroup> Groups { get; init; }
 
-    /// <summary>How many ACLs there are (their <see cref="CompiledAcl.Index"/> is below this).</summary>
+    /// <summary>How many ACLs and route tables there are (their indexes are below these).</summary>
     public required int AclCount { get; init; }
+    public required int RouteTableCount { get; init; }
+
+    /// <summary>Which ACLs and route tables treat every address of a subnet alike.</summary>
+    public required SubnetUniformity Uniformity { get; init; }
     public required IReadOnlyDictionary<string, CompiledPeering> Peerings { get; init; }
     public required IReadOnlyDictionary<string, GatewayView> Gateways { get; init; }
     public required IReadOnlyDictionary<string, Block[]> PrefixLists { get; init; }

@@ -29,6 +29,9 @@ internal sealed class PortSet
 
     public bool IsEmpty => _bounds.Length == 0;
 
+    /// <summary>Exactly one port (or the one token of a protocol without ports).</summary>
+    public bool IsSingle => _bounds.Length == 2 && _bounds[0] == _bounds[1];
+
     /// <summary>The lowest element; the set must not be empty.</summary>
     public int Min => _bounds[0];
 

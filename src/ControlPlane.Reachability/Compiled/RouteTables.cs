@@ -55,15 +55,22 @@ internal sealed class CompiledRouteTable
     private readonly LongestPrefixMatch _v4;
     private readonly LongestPrefixMatch _v6;
 
-    public CompiledRouteTable(RouteTableView view, IReadOnlyDictionary<string, Block[]> prefixLists)
+    public CompiledRouteTable(int index, RouteTableView view, IReadOnlyDictionary<string, Block[]> prefixLists)
     {
+        Index = index;
         View = view;
         var routes = view.Routes.SelectMany(route => Destinations(route, prefixLists)).ToList();
+        Blocks = [.. routes.Select(r => r.Item1)];
         _v4 = new LongestPrefixMatch(false, routes);
         _v6 = new LongestPrefixMatch(true, routes);
     }
 
+    /// <summary>Position among the network's route tables, for per-query tables indexed by route table.</summary>
+    public int Index { get; }
     public RouteTableView View { get; }
+
+    /// <summary>Every destination block of the table's routes (prefix lists expanded).</summary>
+    public Block[] Blocks { get; }
     public string Id => View.Id;
 
     public RouteView? Lookup(in Host host) => (host.Ipv6 ? _v6 : _v4).Lookup(host);

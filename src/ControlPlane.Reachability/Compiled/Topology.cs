@@ -30,6 +30,9 @@ internal sealed class CompiledPeering(PeeringConnectionView view)
     private readonly Block[] _requesterBlocks = [.. view.Requester.CidrBlocks.Select(Block.Of)];
     private readonly Block[] _accepterBlocks = [.. view.Accepter.CidrBlocks.Select(Block.Of)];
 
+    /// <summary>Both sides' blocks.</summary>
+    public IEnumerable<Block> Blocks => _requesterBlocks.Concat(_accepterBlocks);
+
     /// <summary>The side that is not <paramref name="vpcId"/>.</summary>
     public PeeringSideView OtherSide(string vpcId) => View.Requester.VpcId == vpcId ? View.Accepter : View.Requester;
 
@@ -52,6 +55,10 @@ internal sealed class CompiledSubnet(int index, SubnetView view, CompiledVpc? vp
     public CompiledVpc? Vpc { get; } = vpc;
     public CompiledAcl? Acl { get; } = acl;
     public CompiledRouteTable? RouteTable { get; } = routeTable;
+    private readonly Block? _ipv4 = view.Ipv4CidrBlock is { } v4 ? Block.Of(v4) : null;
+    private readonly Block? _ipv6 = view.Ipv6CidrBlock is { } v6 ? Block.Of(v6) : null;
+
+    public Block? BlockOf(bool ipv6) => ipv6 ? _ipv6 : _ipv4;
 }
 
 /// <summary>A private IPv4 or IPv6 address of an interface and its public or elastic IPv4 address, if any.</summary>
@@ -79,7 +86,7 @@ internal sealed class CompiledInterface(int index, NetworkInterfaceView view, Co
         return null;
     }
 
-    /// <summary>One of the interface's own private addresses (a public IP is not one: README, H2-P7).</summary>
+    /// <summary>One of the interface's own private addresses (an associated public IP is not one of them).</summary>
     public InterfaceAddress? Own(in Host host)
     {
         foreach (var address in Addresses) if (address.Host == host) return address;

@@ -13,9 +13,10 @@ internal sealed partial class PairKernel
 {
     private readonly Dictionary<CompiledRule, MatchedSecurityGroupRule> _matchedRules = [];
     private readonly Dictionary<(CompiledAcl, AclEntry), MatchedAclEntry> _matchedEntries = [];
-    private readonly Dictionary<(CompiledRouteTable, RouteView), MatchedRoute> _matchedRoutes = [];
+    private readonly Dictionary<CompiledRouteTable, Dictionary<RouteView, MatchedRoute>> _matchedRoutes = [];
     private readonly Dictionary<int, PortSet> _singlePorts = [];
     private readonly List<AclDecision> _decisions = [];
+    private readonly Dictionary<(CompiledAcl Acl, bool Egress, bool BySubnet, int Key, int Port), MatchedAclEntry> _sharedEntries = [];
 
     public PathRules Rules(int s, int d, PairVerdict verdict)
     {
@@ -31,19 +32,19 @@ internal sealed partial class PairKernel
         return new PathRules
         {
             SourceSecurityGroupRule = Rule(a.Groups, true, to.Host, d, port),
-            SourceAclEgress = Entry(aclA, true, forward, to.Host, port),
+            SourceAclEgress = DestinationEntry(aclA, true, forward, to.Host, d, port),
             Route = Route(RouteOut(from, to, d)),
-            DestinationAclIngress = Entry(aclB, false, forward, from.Host, port),
+            DestinationAclIngress = SourceEntry(aclB, false, forward, from.Host, s, port),
             DestinationSecurityGroupRule = Rule(b.Groups, false, from.Host, s, port),
-            DestinationAclEgress = Entry(aclB, true, reply, from.Host, replyPort),
+            DestinationAclEgress = SourceEntry(aclB, true, reply, from.Host, s, replyPort),
             ReturnRoute = Route(RouteBack(to, from, s)),
-            SourceAclIngress = Entry(aclA, false, reply, to.Host, replyPort),
+            SourceAclIngress = DestinationEntry(aclA, false, reply, to.Host, d, replyPort),
         };
     }
 
     private MatchedSecurityGroupRule? Rule(CompiledGroup[] groups, bool egress, Host peer, int participant, int port)
     {
-        if (groups.Length == 0 || FirstRule(groups, egress, participant) ?? SecurityGroupDecision.RuleFor(groups, egress, _plan.Forward, peer, port) is not { } rule) return null;
+        if (groups.Length == 0 || (FirstRule(groups, egress, participant) ?? SecurityGroupDecision.RuleFor(groups, egress, _plan.Forward, peer, port)) is not { } rule) return null;
         if (!_matchedRules.TryGetValue(rule, out var matched)) _matchedRules[rule] = matched = Matches.Rule(rule);
         return matched;
     }
@@ -57,6 +58,26 @@ internal sealed partial class PairKernel
             if (_firstRules[egress ? 1 : 0][group.Index]?[participant] is { } rule) return rule;
         }
         return null;
+    }
+
+    /// <summary>A source ACL's entry toward or from a destination depends only on (ACL, direction, destination, port): once per call.</summary>
+    private MatchedAclEntry? DestinationEntry(CompiledAcl? acl, bool egress, Traffic traffic, Host peer, int destination, int port) =>
+        acl is null ? null : Shared((acl, egress, false, destination, port), traffic, peer);
+
+    /// <summary>A destination ACL's entry from or toward a source: once per source subnet when the ACL treats that subnet alike.</summary>
+    private MatchedAclEntry? SourceEntry(CompiledAcl? acl, bool egress, Traffic traffic, Host peer, int source, int port)
+    {
+        if (acl is null) return null;
+        var home = _sources.HomeSubnets[source];
+        return home is not null && _index.Uniformity.Acl(acl, home, _plan.Ipv6)
+            ? Shared((acl, egress, true, home.Index, port), traffic, peer)
+            : Entry(acl, egress, traffic, peer, port);
+    }
+
+    private MatchedAclEntry Shared((CompiledAcl Acl, bool Egress, bool BySubnet, int Key, int Port) key, Traffic traffic, Host peer)
+    {
+        if (_sharedEntries.TryGetValue(key, out var known)) return known;
+        return _sharedEntries[key] = Entry(key.Acl, key.Egress, traffic, peer, key.Port)!;
     }
 
     /// <summary>The deciding entry for one port: the ACL walk on that port alone (the entry deciding a port does not depend on the others).</summary>
@@ -80,7 +101,8 @@ internal sealed partial class PairKernel
     private MatchedRoute? Route(RouteVerdict verdict)
     {
         if (verdict is not { Table: { } table, Route: { } route }) return null;
-        if (!_matchedRoutes.TryGetValue((table, route), out var matched)) _matchedRoutes[(table, route)] = matched = Matches.Route(table, route);
+        if (!_matchedRoutes.TryGetValue(table, out var routes)) _matchedRoutes[table] = routes = new Dictionary<RouteView, MatchedRoute>(ReferenceEqualityComparer.Instance);
+        if (!routes.TryGetValue(route, out var matched)) routes[route] = matched = Matches.Route(table, route);
         return matched;
     }
 }

@@ -69,33 +69,33 @@ internal sealed partial class PairKernel
 
     /// <summary>
     /// An ACL judged for one participant's address: toward a destination or from a source on the forward path, and the
-    /// same on the return path with the reply and the source ports.
+    /// same on the return path with the reply and the source ports. Shared across a subnet the ACL treats alike.
     /// </summary>
-    private PortSet Acl(PortSet?[]?[] table, CompiledAcl acl, bool egress, bool reply, int participant)
+    private PortSet Acl(DecisionTable<PortSet> table, CompiledAcl acl, bool egress, bool reply, int participant)
     {
-        var others = (egress, reply) switch
-        {
-            (true, false) or (false, true) => _destinations,
-            _ => _sources,
-        };
-        var row = table[acl.Index] ??= new PortSet?[others.Count];
-        if (row[participant] is { } known) return known;
+        var others = egress == reply ? _sources : _destinations;
+        var home = others.HomeSubnets[participant];
+        ref var slot = ref table.Slot(acl.Index, participant, home is not null && _index.Uniformity.Acl(acl, home, _plan.Ipv6) ? home : null);
+        if (slot is not null) return slot;
         var (traffic, scope) = reply ? (_plan.Return, _plan.ReturnPorts) : (_plan.Forward, _plan.ForwardPorts);
-        return row[participant] = AclDecisionWalk.Admitted(acl, egress, traffic, others.Sides[participant]!.Host, scope);
+        return slot = AclDecisionWalk.Admitted(acl, egress, traffic, others.Sides[participant]!.Host, scope);
     }
 
-    private RouteVerdict RouteOut(EniSide from, EniSide to, int destination) =>
-        Route(_routeOut, from, to.Host, destination, _destinations.Count);
+    private RouteVerdict RouteOut(EniSide from, EniSide to, int destination) => Route(_routeOut, _destinations, from, to.Host, destination);
 
-    private RouteVerdict RouteBack(EniSide from, EniSide to, int source) =>
-        Route(_routeBack, from, to.Host, source, _sources.Count);
+    private RouteVerdict RouteBack(EniSide from, EniSide to, int source) => Route(_routeBack, _sources, from, to.Host, source);
 
-    /// <summary>A subnet's route toward an interface depends on the subnet, whether the sender has a public IP, and the address.</summary>
-    private RouteVerdict Route(RouteVerdict?[]?[] table, EniSide from, Host destination, int participant, int participants)
+    /// <summary>
+    /// A subnet's route toward an interface depends on the subnet, whether the sender has a public IP, and the address
+    /// (or only the address's subnet, when the table treats that subnet alike).
+    /// </summary>
+    private RouteVerdict Route(DecisionTable<RouteVerdict> table, Participants others, EniSide from, Host destination, int participant)
     {
         if (from.Subnet is not { } subnet) return RouteEvaluation.Toward(_index, null, false, destination, true);
         var publicIp = from.PublicIp is not null;
-        var row = table[subnet.Index * 2 + (publicIp ? 1 : 0)] ??= new RouteVerdict?[participants];
-        return row[participant] ??= RouteEvaluation.Toward(_index, subnet, publicIp, destination, true);
+        var home = others.HomeSubnets[participant];
+        var shared = home is not null && subnet.RouteTable is { } routes && _index.Uniformity.Routes(routes, home, _plan.Ipv6) ? home : null;
+        ref var slot = ref table.Slot(subnet.Index * 2 + (publicIp ? 1 : 0), participant, shared);
+        return slot ??= RouteEvaluation.Toward(_index, subnet, publicIp, destination, true);
     }
 }

@@ -9,8 +9,8 @@ namespace ControlPlane.Reachability.ManyPairs;
 /// README §4 in <see cref="PairAnalyzer"/>'s order and judges each with the same decisions (<see cref="PortGate"/>,
 /// <see cref="AclDecisionWalk"/>, <see cref="RouteEvaluation"/>, security group rules), but every decision that only
 /// depends on a component and the other end's address is computed once per call and kept in a table: a group's rules
-/// are turned around (each rule marks the participants its peer covers), an ACL or route table is judged once per
-/// participant address.
+/// are turned around (each rule marks the participants its peer covers); an ACL or route table is judged once per
+/// participant address, or once per subnet when it treats every address of the subnet alike.
 /// </summary>
 internal sealed partial class PairKernel
 {
@@ -32,12 +32,15 @@ internal sealed partial class PairKernel
     private readonly CompiledRule?[]?[][] _firstRules;
     private readonly bool _singlePort;
 
-    private readonly PortSet?[]?[] _aclOut;
-    private readonly PortSet?[]?[] _aclIn;
-    private readonly PortSet?[]?[] _replyOut;
-    private readonly PortSet?[]?[] _replyIn;
-    private readonly RouteVerdict?[]?[] _routeOut;
-    private readonly RouteVerdict?[]?[] _routeBack;
+    /// <summary>ACLs: the source's toward each destination and the destination's from each source, then the same for the reply.</summary>
+    private readonly DecisionTable<PortSet> _aclOut;
+    private readonly DecisionTable<PortSet> _aclIn;
+    private readonly DecisionTable<PortSet> _replyOut;
+    private readonly DecisionTable<PortSet> _replyIn;
+
+    /// <summary>Routes, per (sender's subnet, whether it has a public IP): toward each destination, and back toward each source.</summary>
+    private readonly DecisionTable<RouteVerdict> _routeOut;
+    private readonly DecisionTable<RouteVerdict> _routeBack;
 
     public PairKernel(NetworkIndex index, QueryPlan plan, Participants sources, Participants destinations)
     {
@@ -47,14 +50,15 @@ internal sealed partial class PairKernel
         _destinations = destinations;
         _groupEgress = new PortSet?[index.Groups.Count][];
         _groupIngress = new PortSet?[index.Groups.Count][];
-        _singlePort = plan.ForwardPorts == PortSet.Token || (plan.ForwardPorts.Min == plan.ForwardPorts.ToSpans()[^1].To && plan.ForwardPorts.ToSpans().Count == 1);
+        _singlePort = plan.ForwardPorts.IsSingle;
         _firstRules = [new CompiledRule?[index.Groups.Count][], new CompiledRule?[index.Groups.Count][]];
-        _aclOut = new PortSet?[index.AclCount][];
-        _aclIn = new PortSet?[index.AclCount][];
-        _replyOut = new PortSet?[index.AclCount][];
-        _replyIn = new PortSet?[index.AclCount][];
-        _routeOut = new RouteVerdict?[index.Subnets.Count * 2][];
-        _routeBack = new RouteVerdict?[index.Subnets.Count * 2][];
+        var subnets = index.Subnets.Count;
+        _aclOut = new(index.AclCount, destinations.Count, subnets);
+        _aclIn = new(index.AclCount, sources.Count, subnets);
+        _replyOut = new(index.AclCount, sources.Count, subnets);
+        _replyIn = new(index.AclCount, destinations.Count, subnets);
+        _routeOut = new(subnets * 2, destinations.Count, subnets);
+        _routeBack = new(subnets * 2, sources.Count, subnets);
     }
 
     /// <summary>The verdict for source participant <paramref name="s"/> → destination participant <paramref name="d"/>.</summary>

@@ -17,12 +17,14 @@ internal sealed class Participants
     {
         Interfaces = [.. interfaces];
         Sides = new EniSide?[Interfaces.Length];
+        HomeSubnets = new CompiledSubnet?[Interfaces.Length];
         var sorted = new List<(UInt128 Host, int Participant)>(Interfaces.Length);
         for (var i = 0; i < Interfaces.Length; i++)
         {
             var address = pinned?[i] is { } pin ? Interfaces[i].Own(pin) : Interfaces[i].DefaultAddress(ipv6);
             if (address is not { } own) continue;
             Sides[i] = new EniSide(Interfaces[i], own.Host, own);
+            if (Interfaces[i].Subnet is { } subnet && subnet.BlockOf(ipv6) is { } block && block.Contains(own.Host)) HomeSubnets[i] = subnet;
             sorted.Add((own.Host.Value, i));
         }
         sorted.Sort();
@@ -32,6 +34,9 @@ internal sealed class Participants
 
     public CompiledInterface[] Interfaces { get; }
     public EniSide?[] Sides { get; }
+
+    /// <summary>The participant's subnet when its address lies in the subnet's block of the family (decisions may then be shared per subnet).</summary>
+    public CompiledSubnet?[] HomeSubnets { get; }
     public int Count => Interfaces.Length;
 
     /// <summary>The participants whose address lies in [low, high].</summary>

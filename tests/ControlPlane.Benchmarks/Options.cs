@@ -4,11 +4,12 @@ namespace ControlPlane.Benchmarks;
 public sealed record Options
 {
     public const string Usage = """
-        dotnet run -c Release --project tests/ControlPlane.Benchmarks -- [--all | --requests | --startup] [options] [BenchmarkDotNet options]
+        dotnet run -c Release --project tests/ControlPlane.Benchmarks -- [--all | --requests | --startup | --reachability] [options] [BenchmarkDotNet options]
           --all                      request benchmarks, start-up launches, then the summary table (the default)
           --requests                 only the in-process request benchmarks (BenchmarkDotNet)
           --startup                  only the start-up launches (separate processes)
           --explain                  where the server time of each benchmarked request goes (SQL, commits, the rest)
+          --reachability             the reachability evaluator on a generated 10,000-interface network (its own table; run it alone)
           --stores sqlite,postgres   stores to measure (default: both)
           --runs N                   launches per start-up scenario (default: 5)
           --pg-fast                  keep the test PostgreSQL's fsync=off settings instead of stock durability
@@ -19,6 +20,7 @@ public sealed record Options
     public bool Requests { get; private init; }
     public bool Startup { get; private init; }
     public bool Explain { get; private init; }
+    public bool Reachability { get; private init; }
     public bool Help { get; private init; }
     public bool Smoke { get; private init; }
     public bool PostgresFast { get; private init; }
@@ -28,7 +30,7 @@ public sealed record Options
 
     public static Options Parse(string[] args)
     {
-        bool all = false, requests = false, startup = false, explain = false, help = false, smoke = false, fast = false;
+        bool all = false, requests = false, startup = false, explain = false, reachability = false, help = false, smoke = false, fast = false;
         var runs = 5;
         IReadOnlyList<string> stores = ["sqlite", "postgres"];
         var rest = new List<string>();
@@ -40,6 +42,7 @@ public sealed record Options
                 case "--requests": requests = true; break;
                 case "--startup": startup = true; break;
                 case "--explain": explain = true; break;
+                case "--reachability": reachability = true; break;
                 case "--smoke": smoke = true; break;
                 case "--pg-fast": fast = true; break;
                 case "-h" or "--help" or "-?": help = true; break;
@@ -58,13 +61,13 @@ public sealed record Options
         }
 
         var filtered = rest.Any(a => a is "--filter" or "-f");
-        if (!all && !requests && !startup && !explain) (requests, startup) = filtered ? (true, false) : (true, true);
+        if (!all && !requests && !startup && !explain && !reachability) (requests, startup) = filtered ? (true, false) : (true, true);
         if (all) (requests, startup) = (true, true);
         // Without a filter the switcher would ask interactively which benchmarks to run: run them all.
         if (!filtered && !rest.Any(a => a.StartsWith("--list", StringComparison.Ordinal))) rest.AddRange(["--filter", "*"]);
         return new Options
         {
-            Requests = requests, Startup = startup, Explain = explain, Help = help, Smoke = smoke, PostgresFast = fast, Runs = runs, Stores = stores,
+            Requests = requests, Startup = startup, Explain = explain, Reachability = reachability, Help = help, Smoke = smoke, PostgresFast = fast, Runs = runs, Stores = stores,
             BenchmarkArguments = [.. rest],
         };
     }

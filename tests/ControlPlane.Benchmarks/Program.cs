@@ -21,7 +21,7 @@ if (options.Help)
 // Tiered compilation waits for a 100 ms lull in new compilations before it installs optimised code, and a fresh process
 // running benchmarks keeps compiling for many seconds: the first benchmarks would measure unoptimised code. With the
 // delay at 0 the same optimised code arrives sooner; the emulators the start-up probe launches run without it.
-if ((options.Requests || options.Explain) && Environment.GetEnvironmentVariable(Tiering.DelayVariable) is null)
+if ((options.Requests || options.Explain || options.Reachability) && Environment.GetEnvironmentVariable(Tiering.DelayVariable) is null)
 {
     return await Tiering.RunSelfWithoutDelayAsync(args);
 }
@@ -42,13 +42,14 @@ try
     }
     if (options.Startup) await Measurements.WatchAsync("start-up", async () => { await StartupProbe.RunAsync(options.Stores, options.Runs, Console.Out); return 0; });
     if (options.Explain) await Explain.RunAsync(options.Stores, Console.Out);
+    if (options.Reachability) await ControlPlane.Benchmarks.Reachability.ReachabilityFigures.RunAsync(Console.Out, options.Smoke);
 }
 finally
 {
     await SharedPostgres.DisposeAsync();
 }
 
-if (summaries.Count == 0 && !options.Startup) return 0; // --explain alone, or --list.
+if (summaries.Count == 0 && !options.Startup) return 0; // --explain or --reachability alone, or --list.
 var report = FigureTable.Write(summaries, options);
 Console.WriteLine();
 Console.WriteLine(report);

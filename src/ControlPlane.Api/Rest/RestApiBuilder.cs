@@ -39,6 +39,8 @@ public sealed partial class RestApiBuilder(OperationRegistry registry, string pr
                 throw new InvalidOperationException($"{operation.OperationId}: {operation.Action.Name} has no member {member}.");
         }
         _ = operation.AnswerType; // checks ItemPath
+        if ((operation.QueryFilters || operation.Path.Any(p => p.Filter is not null)) && operation.FilterMember is null)
+            throw new InvalidOperationException($"{operation.OperationId}: {operation.Action.Name} takes no filters.");
         _operations.Add(operation);
         return operation;
     }

@@ -59,7 +59,7 @@ public sealed class RestEndpoint(IOptions<ControlPlaneOptions> options, ILogger<
                 http.Response.StatusCode = StatusCodes.Status204NoContent;
                 return;
             case RestAnswer.Item:
-                await WriteAsync(http, StatusCodes.Status200OK, ResultPaths.ValueAt(result, op.ItemPath!));
+                await WriteAsync(http, StatusCodes.Status200OK, ResultPaths.ValueAt(result, op.ItemPath!) ?? throw NothingAt(op, routeValues));
                 return;
             case RestAnswer.Created:
             {
@@ -83,8 +83,11 @@ public sealed class RestEndpoint(IOptions<ControlPlaneOptions> options, ILogger<
     private static async Task<JsonNode?> FollowAsync(HttpContext http, RestOperation get, IReadOnlyDictionary<string, string> routeValues)
     {
         var command = RestRequestBinder.BindRoute(get, routeValues);
-        return ResultPaths.ValueAt(await RunAsync(http, get, command), get.ItemPath!);
+        return ResultPaths.ValueAt(await RunAsync(http, get, command), get.ItemPath!) ?? throw NothingAt(get, routeValues);
     }
+
+    private static AwsException NothingAt(RestOperation get, IReadOnlyDictionary<string, string> routeValues) =>
+        Ec2Errors.DescribedNothing(routeValues.GetValueOrDefault(get.Path[0].Parameter) ?? "");
 
     private static Task WriteAsync(HttpContext http, int status, JsonNode? body)
     {

@@ -52,6 +52,10 @@ public sealed record RestOperation
     /// <summary>Query parameters that are not command members are Describe filters (list operations); otherwise they are refused.</summary>
     public bool QueryFilters { get; init; }
 
+    /// <summary>The command's list of filters (<c>Filters</c>, or <c>Filter</c> as DescribeNatGateways names it), if it has one.</summary>
+    public string? FilterMember => Action.CommandType.GetProperties()
+        .FirstOrDefault(p => ResultPaths.ElementType(p.PropertyType) == typeof(Application.Shapes.Filter))?.Name;
+
     /// <summary>The filter names the Describe action knows, for the documentation (the action itself checks them).</summary>
     public IReadOnlyCollection<string> FilterNames { get; init; } = [];
     public RestAnswer Answer { get; init; }

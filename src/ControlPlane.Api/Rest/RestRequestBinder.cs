@@ -42,12 +42,12 @@ public static class RestRequestBinder
         foreach (var (member, value) in op.Fixed) input[member] = JsonSerializer.SerializeToNode(value, RestJson.Options);
         foreach (var (key, values) in query)
         {
-            if (members.TryGetValue(key, out var member) && member.Name != "Filters" && !bound.Contains(member.Name) && !input.ContainsKey(member.Name))
+            if (members.TryGetValue(key, out var member) && member.Name != op.FilterMember && !bound.Contains(member.Name) && !input.ContainsKey(member.Name))
                 input[member.Name] = Typed(member, values.Select(v => v ?? "").ToArray(), key);
             else if (op.QueryFilters) filters.Add(Filter(key, values.Select(v => v ?? "")));
             else throw Ec2Errors.UnknownParameter(key);
         }
-        if (filters.Count > 0) input["Filters"] = filters;
+        if (filters.Count > 0) input[op.FilterMember ?? "Filters"] = filters;
 
         foreach (var required in ServiceModel.Load(op.Action.Service).RequiredMembers(op.Action.Name))
         {

@@ -32,6 +32,7 @@ public static partial class SandboxEndpoints
                 await resetter.ResetAsync(Scope(http.Request), http.RequestAborted);
                 return Results.NoContent();
             }))
+            .WithTags(SandboxOperation.Tag)
             .WithMetadata(new SandboxOperation("resetState", "Reset state",
                 "Deletes every resource of one scope (`?account=&region=`) or of the whole emulator. The next request of a scope starts again from its default VPC.",
                 StatusCodes.Status204NoContent, null, null, [400, 403, 409]));
@@ -41,6 +42,7 @@ public static partial class SandboxEndpoints
                 var document = await exporter.ExportAsync(Scope(http.Request), http.RequestAborted);
                 return Results.Json(document, StateDocument.Json);
             }))
+            .WithTags(SandboxOperation.Tag)
             .WithMetadata(new SandboxOperation("exportState", "Export state",
                 "The state of one scope (`?account=&region=`) or of the whole emulator as a versioned JSON document (`format`, `formatVersion`, `scopes`, `shared`).",
                 StatusCodes.Status200OK, typeof(JsonObject), null, [400, 403]));
@@ -59,6 +61,7 @@ public static partial class SandboxEndpoints
                 var report = await importer.ImportAsync(document, http.RequestAborted);
                 return Results.Json(report, RestJson.Options, statusCode: StatusCodes.Status201Created);
             }))
+            .WithTags(SandboxOperation.Tag)
             .WithMetadata(new SandboxOperation("importState", "Import state",
                 "Imports a document from `GET /_controlplane/state` into scopes that hold nothing yet (never used, or reset). A malformed or inconsistent document is refused whole and changes nothing.",
                 StatusCodes.Status201Created, typeof(ImportReport), typeof(JsonObject), [400, 403, 409]));
@@ -98,4 +101,7 @@ public static partial class SandboxEndpoints
 }
 
 /// <summary>A sandbox endpoint's OpenAPI description.</summary>
-public sealed record SandboxOperation(string OperationId, string Summary, string Description, int SuccessStatus, Type? AnswerType, Type? BodyType, IReadOnlyList<int> ErrorStatuses);
+public sealed record SandboxOperation(string OperationId, string Summary, string Description, int SuccessStatus, Type? AnswerType, Type? BodyType, IReadOnlyList<int> ErrorStatuses)
+{
+    public const string Tag = "Sandbox";
+}

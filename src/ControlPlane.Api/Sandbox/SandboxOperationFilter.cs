@@ -16,7 +16,7 @@ internal sealed class SandboxOperationFilter : IOperationFilter
         operation.OperationId = op.OperationId;
         operation.Summary = op.Summary;
         operation.Description = op.Description;
-        operation.Tags = new HashSet<OpenApiTagReference> { new("Sandbox", context.Document) };
+        operation.Tags = new HashSet<OpenApiTagReference> { new(SandboxOperation.Tag, context.Document) };
         operation.Parameters =
         [
             new OpenApiParameter { Name = "account", In = ParameterLocation.Query, Description = "One scope's account (12 digits), with region.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },

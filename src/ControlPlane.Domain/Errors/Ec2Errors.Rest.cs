@@ -25,6 +25,13 @@ public static partial class Ec2Errors
     public static AwsException UnknownRoute(string method, string path) =>
         new("InvalidAction.NotFound", $"No operation answers {method} {path}; the operations are listed at /swagger.");
 
+    /// <summary>
+    /// GET of one resource whose Describe action answers an empty list instead of an error for an unknown id (as
+    /// DescribeEgressOnlyInternetGateways does on AWS): REST answers 404 all the same.
+    /// </summary>
+    public static AwsException DescribedNothing(string id) =>
+        new("InvalidResourceID.NotFound", $"The resource ID '{id}' does not exist");
+
     public static AwsException InvalidScopeHeader(string header, string value, string expected) =>
         new("InvalidParameterValue", $"Value ({value}) for header {header} is invalid. Expecting {expected}.");
 

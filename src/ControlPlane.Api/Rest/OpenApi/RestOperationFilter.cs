@@ -72,15 +72,30 @@ internal sealed class RestOperationFilter : IOperationFilter
                 };
             }
         }
-        yield return Header(RestScope.AccountHeader, "The account (12 digits) the request acts in; the configured default account when absent.");
-        yield return Header(RestScope.RegionHeader, "The region the request acts in; the configured default region when absent.");
+        yield return Shared(context, "Account", RestScope.AccountHeader, "The account (12 digits) the request acts in; the configured default account when absent.");
+        yield return Shared(context, "Region", RestScope.RegionHeader, "The region the request acts in; the configured default region when absent.");
+    }
+
+    /// <summary>A header every operation takes, declared once under components/parameters.</summary>
+    private static OpenApiParameterReference Shared(OperationFilterContext context, string id, string header, string description)
+    {
+        var components = context.Document.Components ??= new OpenApiComponents();
+        components.Parameters ??= new Dictionary<string, IOpenApiParameter>();
+        components.Parameters.TryAdd(id, new OpenApiParameter
+        {
+            Name = header,
+            In = ParameterLocation.Header,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        return new OpenApiParameterReference(id, context.Document);
     }
 
     /// <summary>Members a query string can carry: scalars and lists of scalars not already given by the route.</summary>
     private static IEnumerable<PropertyInfo> QueryMembers(RestOperation op, Dictionary<string, PropertyInfo> members)
     {
         var bound = Bound(op);
-        return members.Values.Where(m => !bound.Contains(m.Name) && m.Name != "Filters" && IsScalar(ResultPaths.ElementType(m.PropertyType) ?? m.PropertyType))
+        return members.Values.Where(m => !bound.Contains(m.Name) && m.Name != op.FilterMember && IsScalar(ResultPaths.ElementType(m.PropertyType) ?? m.PropertyType))
             .OrderBy(m => m.MetadataToken);
     }
 
@@ -92,14 +107,6 @@ internal sealed class RestOperationFilter : IOperationFilter
 
     private static HashSet<string> Bound(RestOperation op) =>
         op.Path.Where(p => p.Member is not null).Select(p => p.Member!).Concat(op.Fixed.Keys).ToHashSet(StringComparer.Ordinal);
-
-    private static OpenApiParameter Header(string name, string description) => new()
-    {
-        Name = name,
-        In = ParameterLocation.Header,
-        Description = description,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-    };
 
     private static OpenApiRequestBody RequestBody(RestOperation op, OperationFilterContext context)
     {

@@ -154,7 +154,8 @@ public sealed partial class StateImporter(ControlPlaneDbContext db, StateModelSo
     private async Task CheckReferencesAsync(StateModel model, Parsed parsed, CancellationToken cancellationToken)
     {
         var keys = new Dictionary<IEntityType, Dictionary<string, ScopeKey?>>();
-        foreach (var row in parsed.Rows)
+        // Rows with store-generated keys (routes, prefix list entries) get new keys on import; nothing refers to them.
+        foreach (var row in parsed.Rows.Where(r => r.Set.Key.All(r.Set.Columns.Contains)))
         {
             var byKey = keys.TryGetValue(row.Set.Type, out var k) ? k : keys[row.Set.Type] = new Dictionary<string, ScopeKey?>(StringComparer.Ordinal);
             var key = KeyText(row.Set.Key, row.Entity);

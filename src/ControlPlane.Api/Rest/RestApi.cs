@@ -38,7 +38,8 @@ public static class RestApi
     {
         foreach (var operation in app.Services.GetRequiredService<RestOperations>().All)
         {
-            app.MapMethods(operation.Route, [operation.Method], (HttpContext http, RestEndpoint endpoint) => endpoint.HandleAsync(http, operation))
+            // A plain request delegate: DeclaredApiDescriptions describes it from the declaration.
+            app.MapMethods(operation.Route, [operation.Method], http => http.RequestServices.GetRequiredService<RestEndpoint>().HandleAsync(http, operation))
                 .WithMetadata(operation)
                 .WithName(operation.OperationId)
                 .WithTags(operation.Tag);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ControlPlane.Api.Rest;
 using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Sandbox;
@@ -13,7 +12,7 @@ namespace ControlPlane.Api.Sandbox;
 /// import a document into empty scopes. <c>?account=&amp;region=</c> names one scope; neither means the whole emulator.
 /// Errors are problem+json like the REST API's.
 /// </summary>
-public static partial class SandboxEndpoints
+public static class SandboxEndpoints
 {
     public static IServiceCollection AddSandbox(this IServiceCollection services)
     {
@@ -27,9 +26,9 @@ public static partial class SandboxEndpoints
 
     public static void MapSandbox(this WebApplication app)
     {
-        app.MapPost("/_controlplane/reset", (HttpContext http, StateResetter resetter) => RunAsync(http, async () =>
+        app.MapPost("/_controlplane/reset", http => RunAsync(http, async () =>
             {
-                await resetter.ResetAsync(Scope(http.Request), http.RequestAborted);
+                await http.RequestServices.GetRequiredService<StateResetter>().ResetAsync(Scope(http.Request), http.RequestAborted);
                 return Results.NoContent();
             }))
             .WithTags(SandboxOperation.Tag)
@@ -37,9 +36,9 @@ public static partial class SandboxEndpoints
                 "Deletes every resource of one scope (`?account=&region=`) or of the whole emulator. The next request of a scope starts again from its default VPC.",
                 StatusCodes.Status204NoContent, null, null, [400, 403, 409]));
 
-        app.MapGet("/_controlplane/state", (HttpContext http, StateExporter exporter) => RunAsync(http, async () =>
+        app.MapGet("/_controlplane/state", http => RunAsync(http, async () =>
             {
-                var document = await exporter.ExportAsync(Scope(http.Request), http.RequestAborted);
+                var document = await http.RequestServices.GetRequiredService<StateExporter>().ExportAsync(Scope(http.Request), http.RequestAborted);
                 return Results.Json(document, StateDocument.Json);
             }))
             .WithTags(SandboxOperation.Tag)
@@ -47,7 +46,7 @@ public static partial class SandboxEndpoints
                 "The state of one scope (`?account=&region=`) or of the whole emulator as a versioned JSON document (`format`, `formatVersion`, `scopes`, `shared`).",
                 StatusCodes.Status200OK, typeof(JsonObject), null, [400, 403]));
 
-        app.MapPost("/_controlplane/state", (HttpContext http, StateImporter importer) => RunAsync(http, async () =>
+        app.MapPost("/_controlplane/state", http => RunAsync(http, async () =>
             {
                 JsonNode? document;
                 try
@@ -58,7 +57,7 @@ public static partial class SandboxEndpoints
                 {
                     throw Ec2Errors.InvalidStateDocument("not JSON: " + e.Message);
                 }
-                var report = await importer.ImportAsync(document, http.RequestAborted);
+                var report = await http.RequestServices.GetRequiredService<StateImporter>().ImportAsync(document, http.RequestAborted);
                 return Results.Json(report, RestJson.Options, statusCode: StatusCodes.Status201Created);
             }))
             .WithTags(SandboxOperation.Tag)
@@ -67,19 +66,34 @@ public static partial class SandboxEndpoints
                 StatusCodes.Status201Created, typeof(ImportReport), typeof(JsonObject), [400, 403, 409]));
     }
 
-    private static async Task<IResult> RunAsync(HttpContext http, Func<Task<IResult>> work)
+    /// <summary>Checks the admin token, runs the work and writes its result; errors become problems, never an empty 500.</summary>
+    private static async Task RunAsync(HttpContext http, Func<Task<IResult>> work)
     {
         var request = http.RequestServices.GetRequiredService<RequestContext>();
+        http.Response.Headers["x-amzn-RequestId"] = request.RequestId;
+        IResult result;
         try
         {
             http.RequestServices.GetRequiredService<AdminToken>().Demand(http.Request);
-            return await work();
+            result = await work();
         }
         catch (AwsException error)
         {
-            var problem = RestProblem.From(error, request.RequestId);
-            return Results.Json(problem, RestJson.Options, RestProblem.ContentType, problem.Status);
+            result = Problem(error, request.RequestId);
         }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SandboxEndpoints))
+                .LogError(e, "Unexpected failure in {Path}, request {RequestId}", http.Request.Path, request.RequestId);
+            result = Problem(Ec2Errors.InternalError(), request.RequestId);
+        }
+        await result.ExecuteAsync(http);
+    }
+
+    private static IResult Problem(AwsException error, string requestId)
+    {
+        var problem = RestProblem.From(error, requestId);
+        return Results.Json(problem, RestJson.Options, RestProblem.ContentType, problem.Status);
     }
 
     private static ScopeKey? Scope(HttpRequest request)
@@ -88,16 +102,10 @@ public static partial class SandboxEndpoints
         var region = request.Query["region"].ToString();
         if (account.Length == 0 && region.Length == 0) return null;
         if (account.Length == 0 || region.Length == 0) throw Ec2Errors.ScopeParametersIncomplete();
-        if (!AccountPattern().IsMatch(account)) throw Ec2Errors.InvalidParameterValue(account, "account");
-        if (!RegionPattern().IsMatch(region)) throw Ec2Errors.InvalidParameterValue(region, "region");
+        if (!ScopeKey.IsAccountId(account)) throw Ec2Errors.InvalidParameterValue(account, "account");
+        if (!ScopeKey.IsRegion(region)) throw Ec2Errors.InvalidParameterValue(region, "region");
         return new ScopeKey(account, region);
     }
-
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountPattern();
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
-    private static partial Regex RegionPattern();
 }
 
 /// <summary>A sandbox endpoint's OpenAPI description.</summary>

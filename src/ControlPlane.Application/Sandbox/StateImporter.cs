@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ControlPlane.Application.Store;
 using ControlPlane.Domain.Errors;
 using ControlPlane.Domain.Model;
@@ -17,7 +16,7 @@ namespace ControlPlane.Application.Sandbox;
 /// child rows in their parent's scope), then written in one transaction; anything wrong refuses it whole and changes
 /// nothing.
 /// </summary>
-public sealed partial class StateImporter(ControlPlaneDbContext db, StateModelSource models, IStoreProvider provider, KnownScopes known)
+public sealed class StateImporter(ControlPlaneDbContext db, StateModelSource models, IStoreProvider provider, KnownScopes known)
 {
     public async Task<ImportReport> ImportAsync(JsonNode? document, CancellationToken cancellationToken)
     {
@@ -40,11 +39,15 @@ public sealed partial class StateImporter(ControlPlaneDbContext db, StateModelSo
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is System.Data.Common.DbException inner && provider.Classify(inner) is { } violation)
+        catch (DbUpdateException e)
         {
-            throw violation.Kind == ConstraintKind.Unique
-                ? Ec2Errors.StateConflict($"a row repeats a value that must be unique ({violation.Name}), with existing state or within the document")
-                : Ec2Errors.InvalidStateDocument($"a reference does not resolve ({violation.Name})");
+            var violation = e.InnerException is System.Data.Common.DbException inner ? provider.Classify(inner) : null;
+            throw violation switch
+            {
+                { Kind: ConstraintKind.Unique } => Ec2Errors.StateConflict($"a row repeats a value that must be unique ({violation.Name}), with existing state or within the document"),
+                { Kind: ConstraintKind.ForeignKey } => Ec2Errors.InvalidStateDocument($"a reference does not resolve ({violation.Name})"),
+                _ => Ec2Errors.InvalidStateDocument("the store refused a row: " + (e.InnerException ?? e).Message),
+            };
         }
         finally
         {
@@ -79,8 +82,8 @@ public sealed partial class StateImporter(ControlPlaneDbContext db, StateModelSo
             if (scopeNodes[i] is not JsonObject scopeNode) throw Ec2Errors.InvalidStateDocument($"{where} must be an object");
             Expect(scopeNode, where, "accountId", "region", "resources");
             var scope = new ScopeKey(Text(scopeNode, "accountId", where), Text(scopeNode, "region", where));
-            if (!AccountPattern().IsMatch(scope.AccountId)) throw Ec2Errors.InvalidStateDocument($"{where}.accountId must be 12 digits");
-            if (!RegionPattern().IsMatch(scope.Region)) throw Ec2Errors.InvalidStateDocument($"{where}.region is not a region name");
+            if (!ScopeKey.IsAccountId(scope.AccountId)) throw Ec2Errors.InvalidStateDocument($"{where}.accountId must be 12 digits");
+            if (!ScopeKey.IsRegion(scope.Region)) throw Ec2Errors.InvalidStateDocument($"{where}.region is not a region name");
             if (scopes.ContainsKey(scope)) throw Ec2Errors.InvalidStateDocument($"{where}: the scope {scope} appears twice");
             var before = rows.Count;
             ParseSets(model, scopeNode["resources"], $"{where}.resources", scope, rows, s => s.Belonging is Belonging.Scope or Belonging.Parent);
@@ -219,10 +222,4 @@ public sealed partial class StateImporter(ControlPlaneDbContext db, StateModelSo
 
     private static string Text(JsonObject node, string member, string where) =>
         node[member] is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw Ec2Errors.InvalidStateDocument($"{where}.{member} must be a string");
-
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountPattern();
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
-    private static partial Regex RegionPattern();
 }

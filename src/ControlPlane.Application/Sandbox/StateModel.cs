@@ -180,7 +180,19 @@ public sealed class StateModel
 }
 
 /// <summary>One (account, region).</summary>
-public sealed record ScopeKey(string AccountId, string Region)
+public sealed partial record ScopeKey(string AccountId, string Region)
 {
     public override string ToString() => $"{AccountId}/{Region}";
+
+    /// <summary>Twelve digits, as AWS account ids are.</summary>
+    public static bool IsAccountId(string value) => AccountPattern().IsMatch(value);
+
+    /// <summary>A well-formed region name (any, as on the AWS endpoint, where unknown regions get three zones), at most 32 characters as the store keeps them.</summary>
+    public static bool IsRegion(string value) => value.Length <= 32 && RegionPattern().IsMatch(value);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{12}$")]
+    private static partial System.Text.RegularExpressions.Regex AccountPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
+    private static partial System.Text.RegularExpressions.Regex RegionPattern();
 }

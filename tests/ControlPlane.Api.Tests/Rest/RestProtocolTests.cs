@@ -96,6 +96,7 @@ public abstract class RestProtocolTests(Emulator emulator)
     [InlineData("X-ControlPlane-Account", "abcdefghijkl")]
     [InlineData("X-ControlPlane-Region", "Mars")]
     [InlineData("X-ControlPlane-Region", "us-east-1; drop")]
+    [InlineData("X-ControlPlane-Region", "us-eastwestnorthsouthcentral-east-1")]
     public async Task A_malformed_scope_header_is_a_bad_request(string header, string value)
     {
         var response = await emulator.RestWithoutScope().SendAsync(HttpMethod.Get, "/api/v1/vpcs", headers: new Dictionary<string, string> { [header] = value });

@@ -1,4 +1,5 @@
 using ControlPlane.Api.Sandbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -18,6 +19,7 @@ public static class OpenApiSetup
     public static IServiceCollection AddRestOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, DeclaredApiDescriptions>());
         services.AddSingleton<ISerializerDataContractResolver>(new JsonSerializerDataContractResolver(RestJson.Options));
         services.AddSwaggerGen(o =>
         {

@@ -41,6 +41,7 @@ public sealed partial class RestApiBuilder(OperationRegistry registry, string pr
         _ = operation.AnswerType; // checks ItemPath
         if ((operation.QueryFilters || operation.Path.Any(p => p.Filter is not null)) && operation.FilterMember is null)
             throw new InvalidOperationException($"{operation.OperationId}: {operation.Action.Name} takes no filters.");
+        operation = operation with { Position = _operations.Count };
         _operations.Add(operation);
         return operation;
     }

@@ -39,6 +39,9 @@ public sealed record RestOperation
     public string? Description { get; init; }
     public required string Tag { get; init; }
 
+    /// <summary>The declaration's place among all operations: the OpenAPI document lists them in this order.</summary>
+    public int Position { get; init; }
+
     /// <summary>The application action the request becomes (its Command, validator and handler).</summary>
     public required Operation Action { get; init; }
     public IReadOnlyList<PathBinding> Path { get; init; } = [];

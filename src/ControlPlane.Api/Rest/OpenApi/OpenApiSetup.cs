@@ -40,6 +40,8 @@ public static class OpenApiSetup
             // The REST operations and the sandbox; not the AWS endpoint or the health probe.
             o.DocInclusionPredicate((_, api) => api.ActionDescriptor.EndpointMetadata.Any(m => m is RestOperation or SandboxOperation));
             o.CustomSchemaIds(SchemaId);
+            o.OrderActionsBy(DeclarationOrder.SortKey);
+            o.DocumentFilter<DeclarationOrder>();
             o.OperationFilter<RestOperationFilter>();
             o.OperationFilter<SandboxOperationFilter>();
             o.AddSecurityDefinition(SandboxOperationFilter.SchemeName, new OpenApiSecurityScheme

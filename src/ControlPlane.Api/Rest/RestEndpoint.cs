@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ControlPlane.Application.Pipeline;
 using ControlPlane.Domain.Errors;
-using ControlPlane.Protocols;
 using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Api.Rest;
@@ -28,7 +27,7 @@ public sealed class RestEndpoint(IOptions<ControlPlaneOptions> options, ILogger<
             var result = await RunAsync(http, op, await RestRequestBinder.BindAsync(op, http.Request, routeValues));
             await AnswerAsync(http, op, routeValues, result);
         }
-        catch (Exception e) when (ToAwsError(e) is { } error)
+        catch (AwsException error)
         {
             code = error.Code;
             await RestProblem.From(error, request.RequestId).WriteAsync(http.Response);
@@ -94,11 +93,4 @@ public sealed class RestEndpoint(IOptions<ControlPlaneOptions> options, ILogger<
         http.Response.StatusCode = status;
         return http.Response.WriteAsJsonAsync(body, RestJson.Options, "application/json", http.RequestAborted);
     }
-
-    private static AwsException? ToAwsError(Exception e) => e switch
-    {
-        AwsException aws => aws,
-        ProtocolException p => new AwsException(p.Code, p.Message),
-        _ => null,
-    };
 }

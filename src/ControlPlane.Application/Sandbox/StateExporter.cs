@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ControlPlane.Application.Store;
@@ -6,10 +7,26 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ControlPlane.Application.Sandbox;
 
-/// <summary>Writes one scope, or every scope, as a <see cref="StateDocument"/>.</summary>
-public sealed class StateExporter(ControlPlaneDbContext db, StateModelSource models)
+/// <summary>Writes one scope, or every scope, as a <see cref="StateDocument"/>, from one consistent view of the store.</summary>
+public sealed class StateExporter(ControlPlaneDbContext db, StateModelSource models, IStoreProvider provider)
 {
     public async Task<JsonObject> ExportAsync(ScopeKey? only, CancellationToken cancellationToken)
+    {
+        // SQLite: the write gate keeps this process's writers out while the tables are read; PostgreSQL: one snapshot.
+        var gate = provider.WriteGate;
+        if (gate is not null) await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var snapshot = gate is null ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken) : null;
+            return await ReadAsync(only, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private async Task<JsonObject> ReadAsync(ScopeKey? only, CancellationToken cancellationToken)
     {
         var model = models.Get(db);
         var scopes = await db.Scopes.IgnoreQueryFilters().AsNoTracking()

@@ -88,11 +88,15 @@ public sealed record RestOperation
         _ => null,
     };
 
-    /// <summary>The error statuses the operation can answer: 400 always, 404 when the route names resources, 409 for changes.</summary>
+    /// <summary>
+    /// The error statuses the operation can answer: 400 always, 404 when the route names resources, 409 for changes,
+    /// 412 (<c>DryRunOperation</c>) when the action takes <c>dryRun</c>.
+    /// </summary>
     public IReadOnlyList<int> ErrorStatuses =>
     [
         StatusCodes.Status400BadRequest,
         .. Path.Count > 0 ? [StatusCodes.Status404NotFound] : Array.Empty<int>(),
         .. Method != HttpMethods.Get ? [StatusCodes.Status409Conflict] : Array.Empty<int>(),
+        .. typeof(Application.Shapes.IDryRunnable).IsAssignableFrom(Action.CommandType) ? [StatusCodes.Status412PreconditionFailed] : Array.Empty<int>(),
     ];
 }

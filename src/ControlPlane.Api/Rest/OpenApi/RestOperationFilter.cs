@@ -171,6 +171,7 @@ internal static class ProblemResponses
         [400] = "The request is invalid; `title`/`code` is the AWS error code (`InvalidParameterValue`, `MissingParameter`, `UnknownParameter`, `InvalidRequest`, a `*.Malformed` id, a limit, ...).",
         [403] = "The admin token is missing or wrong (`UnauthorizedOperation`).",
         [404] = "A resource the request names does not exist (`*.NotFound`, e.g. `InvalidVpcID.NotFound`).",
+        [412] = "`dryRun` was true and the request would have succeeded (`DryRunOperation`); nothing was changed.",
         [409] = "The request conflicts with the current state: a duplicate (`*.Duplicate`, `*AlreadyExists`), something in use (`*.InUse`, `DependencyViolation`) or a conflict (`*.Conflict`).",
     };
 

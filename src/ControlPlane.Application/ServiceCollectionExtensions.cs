@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SubnetBuilder>();
         services.AddScoped<Ipv6Allocator>();
         services.AddScoped<Features.Tags.TaggableResources>();
+        services.AddScoped<Reachability.NetworkViewBuilder>();
+        services.AddSingleton(_ => new Reachability.EvaluatorCache(ControlPlane.Reachability.CompiledNetwork.Compile));
         return services;
     }
 }

@@ -27,8 +27,17 @@ public sealed class ServiceModel
     public static ServiceModel Load(string service) =>
         Loaded.GetOrAdd(service, static s => new Lazy<ServiceModel>(() => FromResource(s))).Value;
 
-    /// <summary>"ec2" or "query".</summary>
+    /// <summary>"ec2", "query", "json" or "rest-json".</summary>
     public string Protocol { get; }
+
+    /// <summary>The json protocol's <c>X-Amz-Target</c> prefix (<c>AmazonEC2ContainerServiceV20141113</c>).</summary>
+    public string? TargetPrefix { get; init; }
+
+    /// <summary>The json protocol's content type version: <c>application/x-amz-json-{JsonVersion}</c>.</summary>
+    public string? JsonVersion { get; init; }
+
+    /// <summary>The service name in a SigV4 credential scope (<c>ec2</c>, <c>rds</c>, <c>lambda</c>, ...).</summary>
+    public string SigningName { get; init; } = "";
 
     public string ApiVersion { get; }
 
@@ -37,6 +46,8 @@ public sealed class ServiceModel
     public IReadOnlyCollection<string> OperationNames => _operations.Keys;
 
     internal bool IsEc2 => Protocol == "ec2";
+
+    internal IReadOnlyCollection<Operation> Operations => _operations.Values;
 
     internal byte[] Utf8XmlNamespace { get; }
 

@@ -18,6 +18,9 @@ public sealed class RealClientTests(SqliteEmulator emulator, ITestOutputHelper o
     public Task The_aws_cli_networking_lifecycle_passes() => RunAsync("aws-cli-networking.sh", TimeSpan.FromMinutes(6));
 
     [Fact]
+    public Task The_aws_cli_reachability_analyses_pass() => RunAsync("aws-cli-reachability.sh", TimeSpan.FromMinutes(4));
+
+    [Fact]
     public Task Boto3_paginators_waiters_and_errors_work() => RunAsync("python3", "boto3-smoke.py", TimeSpan.FromMinutes(2));
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,8 +12,6 @@ namespace ControlPlane.Protocols.Tests;
 /// </summary>
 public sealed class BotocoreRoundTripTests
 {
-    private static readonly string Script = Path.Combine(RepositoryPaths.Root, "tests", "ControlPlane.Protocols.Tests", "Botocore", "botocore_roundtrip.py");
-
     [Theory]
     [InlineData("ec2")]
     [InlineData("sts")]
@@ -22,7 +19,7 @@ public sealed class BotocoreRoundTripTests
     {
         var model = ServiceModel.Load(service);
 
-        foreach (var c in Cases(service))
+        foreach (var c in Botocore.Cases(service))
         {
             var pairs = c["params"]!.AsArray().Select(p => KeyValuePair.Create(p![0]!.GetValue<string>(), p[1]!.GetValue<string>()));
             var bound = QueryRequestBinder.Bind(model, c["op"]!.GetValue<string>(), pairs);
@@ -36,14 +33,14 @@ public sealed class BotocoreRoundTripTests
     public void Responses_parse_in_botocore_to_the_result_written(string service)
     {
         var model = ServiceModel.Load(service);
-        var written = Cases(service).Where(c => c["result"] is not null).ToArray();
+        var written = Botocore.Cases(service).Where(c => c["result"] is not null).ToArray();
         var responses = new JsonArray(written.Select(c => (JsonNode)new JsonObject
         {
             ["op"] = c["op"]!.GetValue<string>(),
             ["xml"] = Write(model, c["op"]!.GetValue<string>(), c["result"]!),
         }).ToArray());
 
-        var parsed = Python("parse", service, responses.ToJsonString()).AsArray();
+        var parsed = Botocore.Run("parse", service, responses.ToJsonString()).AsArray();
 
         Assert.Equal(written.Length, parsed.Count);
         for (var i = 0; i < written.Length; i++)
@@ -55,31 +52,10 @@ public sealed class BotocoreRoundTripTests
         }
     }
 
-    private static JsonObject[] Cases(string service) =>
-        Python("cases", service, "").AsArray().Select(c => c!.AsObject()).ToArray();
-
     private static string Write(ServiceModel model, string operation, JsonNode result)
     {
         var output = new ArrayBufferWriter<byte>();
         QueryResponseWriter.WriteResult(model, operation, JsonSerializer.SerializeToElement(result), "req-1", output);
         return Encoding.UTF8.GetString(output.WrittenSpan);
-    }
-
-    private static JsonNode Python(string mode, string service, string stdin)
-    {
-        var start = new ProcessStartInfo("python3", [Script, mode, service])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var python = Process.Start(start)!;
-        python.StandardInput.Write(stdin);
-        python.StandardInput.Close();
-        var stderr = python.StandardError.ReadToEndAsync();
-        var stdout = python.StandardOutput.ReadToEnd();
-        python.WaitForExit();
-        Assert.True(python.ExitCode == 0, $"{Script} {mode} {service} failed: {stderr.Result}");
-        return JsonNode.Parse(stdout)!;
     }
 }

@@ -454,6 +454,105 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                     b.ToTable("network_acl_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInsightsAnalysis", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NetworkInsightsPathId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("NetworkPathFound")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatusMessage")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkInsightsPathId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("network_insights_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInsightsPath", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Destination")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DestinationArn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DestinationIp")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("DestinationPort")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FilterAtDestination")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FilterAtSource")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceArn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceIp")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("network_insights_paths", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInterface", b =>
                 {
                     b.Property<string>("Id")
@@ -1286,6 +1385,15 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                         .WithMany("Entries")
                         .HasForeignKey("NetworkAclId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInsightsAnalysis", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.NetworkInsightsPath", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkInsightsPathId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -447,6 +447,105 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.ToTable("network_acl_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInsightsAnalysis", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkInsightsPathId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NetworkPathFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusMessage")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkInsightsPathId");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("network_insights_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInsightsPath", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationArn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationIp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DestinationPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterAtDestination")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilterAtSource")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceArn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceIp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Region", "Id");
+
+                    b.ToTable("network_insights_paths", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInterface", b =>
                 {
                     b.Property<string>("Id")
@@ -1277,6 +1376,15 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                         .WithMany("Entries")
                         .HasForeignKey("NetworkAclId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ControlPlane.Domain.Model.NetworkInsightsAnalysis", b =>
+                {
+                    b.HasOne("ControlPlane.Domain.Model.NetworkInsightsPath", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkInsightsPathId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

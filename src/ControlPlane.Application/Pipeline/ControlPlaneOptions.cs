@@ -50,4 +50,9 @@ public sealed class QuotaOptions
     public int VpcEndpointsPerVpc { get; set; } = 50;
     public int ActiveVpcPeeringConnectionsPerVpc { get; set; } = 50;
     public int PendingVpcPeeringConnectionsPerVpc { get; set; } = 25;
+
+    /// <summary>Reachability Analyzer paths and analyses (service "Network Insights" in Service Quotas).
+    /// https://docs.aws.amazon.com/vpc/latest/reachability/reachability-analyzer-limits.html</summary>
+    public int NetworkInsightsPathsPerRegion { get; set; } = 1000;
+    public int NetworkInsightsAnalysesPerRegion { get; set; } = 10000;
 }

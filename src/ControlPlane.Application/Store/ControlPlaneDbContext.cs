@@ -44,6 +44,8 @@ public sealed class ControlPlaneDbContext(DbContextOptions<ControlPlaneDbContext
     public DbSet<VpcEndpoint> VpcEndpoints => Set<VpcEndpoint>();
     public DbSet<VpcEndpointSubnet> VpcEndpointSubnets => Set<VpcEndpointSubnet>();
     public DbSet<VpcEndpointRouteTable> VpcEndpointRouteTables => Set<VpcEndpointRouteTable>();
+    public DbSet<NetworkInsightsPath> NetworkInsightsPaths => Set<NetworkInsightsPath>();
+    public DbSet<NetworkInsightsAnalysis> NetworkInsightsAnalyses => Set<NetworkInsightsAnalysis>();
 
     /// <summary>Not scoped: a connection is visible to both its requester's and its accepter's scope.</summary>
     public DbSet<VpcPeeringConnection> VpcPeeringConnections => Set<VpcPeeringConnection>();

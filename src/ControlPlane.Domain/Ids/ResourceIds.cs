@@ -29,6 +29,8 @@ public static partial class ResourceIds
     public const string NatGateway = "nat";
     public const string VpcEndpoint = "vpce";
     public const string VpcPeeringConnection = "pcx";
+    public const string NetworkInsightsPath = "nip";
+    public const string NetworkInsightsAnalysis = "nia";
 
     /// <summary>AWS accepts the old 8-digit form and the current 17-digit form.</summary>
     public static bool IsWellFormed(string? id, string prefix) =>

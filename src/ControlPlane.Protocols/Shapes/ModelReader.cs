@@ -12,12 +12,14 @@ internal sealed class ModelReader
     private readonly Dictionary<string, JsonElement> _json = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Shape> _shapes = new(StringComparer.Ordinal);
     private readonly bool _ec2;
+    private readonly bool _jsonBody;
 
-    private ModelReader(JsonElement shapes, bool ec2)
+    private ModelReader(JsonElement shapes, string protocol)
     {
         foreach (var shape in shapes.EnumerateObject())
             _json.Add(shape.Name, shape.Value);
-        _ec2 = ec2;
+        _ec2 = protocol == "ec2";
+        _jsonBody = protocol is "json" or "rest-json";
     }
 
     public static ServiceModel Read(Stream json)
@@ -26,10 +28,10 @@ internal sealed class ModelReader
         var root = document.RootElement;
         var metadata = root.GetProperty("metadata");
         var protocol = metadata.GetProperty("protocol").GetString()!;
-        if (protocol is not ("ec2" or "query"))
+        if (protocol is not ("ec2" or "query" or "json" or "rest-json"))
             throw new NotSupportedException($"The {protocol} protocol is not implemented.");
 
-        var reader = new ModelReader(root.GetProperty("shapes"), protocol == "ec2");
+        var reader = new ModelReader(root.GetProperty("shapes"), protocol);
         var operations = new Dictionary<string, Operation>(StringComparer.Ordinal);
         foreach (var operation in root.GetProperty("operations").EnumerateObject())
             operations.Add(operation.Name, reader.ReadOperation(operation.Name, operation.Value));
@@ -37,9 +39,17 @@ internal sealed class ModelReader
         return new ServiceModel(
             protocol,
             metadata.GetProperty("apiVersion").GetString()!,
-            XmlNamespace(metadata.GetProperty("xmlNamespace").GetString()!),
-            operations);
+            metadata.TryGetProperty("xmlNamespace", out var ns) ? XmlNamespace(ns.GetString()!) : "",
+            operations)
+        {
+            TargetPrefix = Text(metadata, "targetPrefix"),
+            JsonVersion = Text(metadata, "jsonVersion"),
+            SigningName = Text(metadata, "signingName") ?? Text(metadata, "endpointPrefix") ?? "",
+        };
     }
+
+    private static string? Text(JsonElement json, string property) =>
+        json.TryGetProperty(property, out var value) ? value.GetString() : null;
 
     // EC2's model spells its namespace without the trailing slash that every EC2 response carries:
     // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSecurityGroups.html#API_DescribeSecurityGroups_Examples
@@ -56,7 +66,15 @@ internal sealed class ModelReader
             if (o.TryGetProperty("resultWrapper", out var wrapper))
                 resultWrapper = wrapper.GetString()!;
         }
-        return new Operation(name, input, output, resultWrapper);
+        HttpBinding? http = null;
+        if (json.TryGetProperty("http", out var h))
+        {
+            http = new HttpBinding(
+                Text(h, "method") ?? HttpBinding.Default.Method,
+                Text(h, "requestUri") ?? HttpBinding.Default.RequestUri,
+                h.TryGetProperty("responseCode", out var code) ? code.GetInt32() : HttpBinding.Default.ResponseCode);
+        }
+        return new Operation(name, input, output, resultWrapper, http);
     }
 
     private Shape Resolve(string name)
@@ -71,7 +89,7 @@ internal sealed class ModelReader
             // Registered before its members so that recursive references find it.
             var structure = new StructureShape(name);
             _shapes.Add(name, structure);
-            structure.Initialize(ReadMembers(json), ReadRequired(json));
+            structure.Initialize(ReadMembers(json), ReadRequired(json), Text(json, "payload"));
             return structure;
         }
 
@@ -107,9 +125,12 @@ internal sealed class ModelReader
         if (shape is ListShape { Flattened: true } && LocationName(_json[shape.Name].GetProperty("member")) is { } itemName)
             xmlName = itemName;
 
-        // The query protocol sends members under the names it writes them with; EC2 prefers queryName and
-        // capitalises locationName (botocore's EC2Serializer._get_serialized_name).
+        // The JSON protocols name a member by its locationName wherever it goes (body property, URI label, query
+        // parameter, header). The query protocol sends members under the names it writes them with; EC2 prefers
+        // queryName and capitalises locationName (botocore's EC2Serializer._get_serialized_name).
         string wireName;
+        if (_jsonBody)
+            return new Member(name, shape, locationName ?? name, xmlName, Location(reference), TimestampFormat(reference));
         if (!_ec2)
             wireName = xmlName;
         else if (reference.TryGetProperty("queryName", out var queryName))
@@ -142,6 +163,20 @@ internal sealed class ModelReader
             LocationName(json.GetProperty("key")) ?? "key",
             LocationName(value) ?? "value");
     }
+
+    private static MemberLocation Location(JsonElement reference) => Text(reference, "location") switch
+    {
+        null => MemberLocation.Body,
+        "uri" => MemberLocation.Uri,
+        "querystring" => MemberLocation.QueryString,
+        "header" => MemberLocation.Header,
+        "headers" => MemberLocation.Headers,
+        "statusCode" => MemberLocation.StatusCode,
+        var other => throw new NotSupportedException($"Member location {other} is not implemented."),
+    };
+
+    private string? TimestampFormat(JsonElement reference) =>
+        Text(reference, "timestampFormat") ?? Text(_json[ShapeName(reference)], "timestampFormat");
 
     /// <summary>The reference's locationName, else the target shape's (botocore merges the two).</summary>
     private string? LocationName(JsonElement reference)

@@ -22,6 +22,9 @@ public abstract class Emulator : IAsyncLifetime
 
     public string Url { get; private set; } = "";
 
+    /// <summary>The running host's services, for tests that check an application service against what the API shows.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The emulator is not running.");
+
     /// <summary>The store kind under test, as the health endpoint reports it.</summary>
     public abstract string StoreKind { get; }
 

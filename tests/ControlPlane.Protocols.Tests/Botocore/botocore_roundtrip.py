@@ -4,8 +4,11 @@
   botocore_roundtrip.py cases SERVICE   prints, for every operation in the embedded model, sample
                                         input params, the query pairs botocore's serializer sends
                                         for them, and a sample result
-  botocore_roundtrip.py parse SERVICE   reads [{"op", "xml"}] and prints what botocore's parser
-                                        makes of each response
+  botocore_roundtrip.py parse SERVICE   reads [{"op", "xml"}] (query protocols) or [{"op", "status",
+                                        "headers", "body"}] (JSON protocols) and prints what botocore's
+                                        parser makes of each response
+For the JSON protocols a case carries the whole HTTP request botocore would send (method, path,
+query pairs, headers, body) instead of query pairs.
 """
 
 import base64
@@ -15,6 +18,7 @@ import os
 import sys
 
 import botocore.session
+from botocore.compat import HTTPHeaders
 from botocore.parsers import create_parser
 from botocore.serialize import create_serializer
 
@@ -78,15 +82,29 @@ def operations(service):
 
 def cases(service):
     model = botocore.session.get_session().get_service_model(service)
-    serializer = create_serializer(model.metadata["protocol"])
+    # Samples ignore ranges and stop at MAX_DEPTH (dropping deeper required members): wire shapes are under test, not
+    # botocore's parameter validation.
+    serializer = create_serializer(model.metadata["protocol"], include_validation=False)
     out = []
     for name in operations(service):
         op = model.operation_model(name)
         params = sample(op.input_shape, name, 0, False) if op.input_shape else {}
-        body = serializer.serialize_to_request(params, op)["body"]
-        pairs = [[k, str(v)] for k, v in body.items() if k not in ("Action", "Version")]
+        request = serializer.serialize_to_request(params, op)
         result = jsonable(sample(op.output_shape, name, 0, True)) if op.output_shape else None
-        out.append({"op": name, "params": pairs, "input": jsonable(params), "result": result})
+        case = {"op": name, "input": jsonable(params), "result": result}
+        if model.metadata["protocol"] in ("json", "rest-json"):
+            query_string = request["query_string"] or {}
+            query = [[k, str(x)] for k, v in query_string.items() for x in (v if isinstance(v, list) else [v])]
+            case["request"] = {
+                "method": request["method"],
+                "path": request["url_path"],
+                "query": query,
+                "headers": {k: str(v) for k, v in request["headers"].items()},
+                "body": request["body"].decode("utf-8") if isinstance(request["body"], bytes) else request["body"],
+            }
+        else:
+            case["params"] = [[k, str(v)] for k, v in request["body"].items() if k not in ("Action", "Version")]
+        out.append(case)
     return out
 
 
@@ -96,7 +114,14 @@ def parse(service, responses):
     out = []
     for response in responses:
         shape = model.operation_model(response["op"]).output_shape
-        http = {"body": response["xml"].encode("utf-8"), "headers": {}, "status_code": 200}
+        if "xml" in response:
+            http = {"body": response["xml"].encode("utf-8"), "headers": {}, "status_code": 200}
+        else:
+            # Header names are case-insensitive on the wire; botocore reads them through HTTPHeaders.
+            headers = HTTPHeaders()
+            for name, value in response["headers"].items():
+                headers[name] = value
+            http = {"body": response["body"].encode("utf-8"), "headers": headers, "status_code": response["status"]}
         out.append(jsonable(parser.parse(http, shape)))
     return out
 

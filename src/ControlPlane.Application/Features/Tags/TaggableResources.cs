@@ -41,6 +41,10 @@ public sealed class TaggableResources(ControlPlaneDbContext db, RequestContext r
         new(ResourceIds.VpcEndpoint, "vpc-endpoint", (db, id, ct) => db.VpcEndpoints.AnyAsync(x => x.Id == id, ct), Ec2Errors.VpcEndpointNotFound),
         new(ResourceIds.Instance, "instance", (db, id, ct) => db.Instances.AnyAsync(x => x.Id == id, ct), Ec2Errors.InstanceNotFound),
         new(ResourceIds.PrefixList, "prefix-list", (db, id, ct) => db.ManagedPrefixLists.AnyAsync(x => x.Id == id, ct), Ec2Errors.PrefixListNotFound),
+        new(ResourceIds.NetworkInsightsPath, "network-insights-path", (db, id, ct) => db.NetworkInsightsPaths.AnyAsync(x => x.Id == id, ct),
+            Ec2Errors.NetworkInsightsPathNotFound),
+        new(ResourceIds.NetworkInsightsAnalysis, "network-insights-analysis", (db, id, ct) => db.NetworkInsightsAnalyses.AnyAsync(x => x.Id == id, ct),
+            Ec2Errors.NetworkInsightsAnalysisNotFound),
     ];
 
     /// <summary>The resource type of an existing resource; throws the resource's NotFound, or InvalidID for an id of no known kind.</summary>

@@ -16,7 +16,7 @@ namespace ControlPlane.Application.Sandbox;
 /// child rows in their parent's scope), then written in one transaction; anything wrong refuses it whole and changes
 /// nothing.
 /// </summary>
-public sealed class StateImporter(ControlPlaneDbContext db, StateModelSource models, IStoreProvider provider, KnownScopes known)
+public sealed class StateImporter(ControlPlaneDbContext db, StateModelSource models, IStoreProvider provider, KnownScopes known, TimeProvider time)
 {
     public async Task<ImportReport> ImportAsync(JsonNode? document, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class StateImporter(ControlPlaneDbContext db, StateModelSource mod
                     throw Ec2Errors.ScopeNotEmpty(scope.AccountId, scope.Region);
             }
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var scope in parsed.Scopes.Keys) db.Scopes.Add(new ScopeState { AccountId = scope.AccountId, Region = scope.Region, Version = 1 });
+            foreach (var scope in parsed.Scopes.Keys) db.Scopes.Add(new ScopeState { AccountId = scope.AccountId, Region = scope.Region, Version = ScopeVersions.Fresh(time) });
             foreach (var row in parsed.Rows) db.Add(row.Entity);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -78,6 +78,14 @@ internal static class SandboxNetwork
         await ec2.AssociateRouteTableAsync(new AssociateRouteTableRequest { RouteTableId = table, SubnetId = subnet });
         var address = (await ec2.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc })).AllocationId;
         await ec2.AssociateAddressAsync(new AssociateAddressRequest { AllocationId = address, NetworkInterfaceId = eni });
+
+        // Reachability Analyzer: a path and an analysis of it (entity types that came after the sandbox; they move with it).
+        var path = (await ec2.CreateNetworkInsightsPathAsync(new CreateNetworkInsightsPathRequest
+        {
+            Source = instance, Destination = eni, Protocol = "tcp", DestinationPort = 5432,
+            TagSpecifications = [new TagSpecification { ResourceType = "network-insights-path", Tags = [new Tag("Name", "db")] }],
+        })).NetworkInsightsPath.NetworkInsightsPathId;
+        await ec2.StartNetworkInsightsAnalysisAsync(new StartNetworkInsightsAnalysisRequest { NetworkInsightsPathId = path });
     }
 
     /// <summary>What the AWS SDK answers for the scope, as one comparable text.</summary>
@@ -96,5 +104,7 @@ internal static class SandboxNetwork
             ["PrefixLists"] = (await ec2.DescribeManagedPrefixListsAsync(new DescribeManagedPrefixListsRequest())).PrefixLists,
             ["InternetGateways"] = (await ec2.DescribeInternetGatewaysAsync(new DescribeInternetGatewaysRequest())).InternetGateways,
             ["Tags"] = (await ec2.DescribeTagsAsync(new DescribeTagsRequest())).Tags,
+            ["NetworkInsightsPaths"] = (await ec2.DescribeNetworkInsightsPathsAsync(new DescribeNetworkInsightsPathsRequest())).NetworkInsightsPaths,
+            ["NetworkInsightsAnalyses"] = (await ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest())).NetworkInsightsAnalyses,
         }, Json);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Amazon.EC2;
 using Amazon.EC2.Model;
 using ControlPlane.Api.Tests.Infrastructure;
 
@@ -46,6 +47,60 @@ public abstract class SandboxTests(Emulator emulator)
         var vpc = (await ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter("tag:Name", ["sandbox"])] })).Vpcs[0].VpcId;
         await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.3.0/24" });
         await AwsAssert.ErrorCode("InvalidSubnet.Conflict", () => ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.1.0/25" }));
+    }
+
+    [Fact]
+    public async Task An_analysis_after_a_reset_sees_the_network_the_scope_has_now()
+    {
+        var account = emulator.NewAccount();
+        var ec2 = emulator.Ec2(account);
+        // A first life with many changes, analysed: the scope's compiled network is cached at the version it reached.
+        var (group, a, b) = await TwoInstancesAsync(ec2);
+        for (var port = 1000; port < 1030; port++)
+        {
+            await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+            {
+                GroupId = group, IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = port, ToPort = port, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/8" }] }],
+            });
+        }
+        Assert.True(await ReachesAsync(ec2, a, b));
+
+        await ResetAsync(account);
+
+        // A second life with fewer changes: its versions must not meet the first life's cached network.
+        var (_, c, d) = await TwoInstancesAsync(ec2);
+        Assert.True(await ReachesAsync(ec2, c, d));
+    }
+
+    /// <summary>A VPC with a group that allows 443 from itself, and two instances in it.</summary>
+    private static async Task<(string Group, string A, string B)> TwoInstancesAsync(Amazon.EC2.AmazonEC2Client ec2)
+    {
+        var vpc = (await ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.0.0.0/16" })).Vpc.VpcId;
+        var subnet = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.0.1.0/24" })).Subnet.SubnetId;
+        var group = (await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "web", Description = "web", VpcId = vpc })).GroupId;
+        await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = group, IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, UserIdGroupPairs = [new UserIdGroupPair { GroupId = group }] }],
+        });
+        var instances = (await ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = "ami-0123456789abcdef0", InstanceType = InstanceType.T3Micro, MinCount = 2, MaxCount = 2, SubnetId = subnet, SecurityGroupIds = [group],
+        })).Reservation.Instances;
+        return (group, instances[0].InstanceId, instances[1].InstanceId);
+    }
+
+    private static async Task<bool> ReachesAsync(Amazon.EC2.AmazonEC2Client ec2, string source, string destination)
+    {
+        var path = (await ec2.CreateNetworkInsightsPathAsync(new CreateNetworkInsightsPathRequest
+        {
+            Source = source, Destination = destination, Protocol = "tcp", DestinationPort = 443,
+        })).NetworkInsightsPath.NetworkInsightsPathId;
+        var started = (await ec2.StartNetworkInsightsAnalysisAsync(new StartNetworkInsightsAnalysisRequest { NetworkInsightsPathId = path })).NetworkInsightsAnalysis;
+        var read = (await ec2.DescribeNetworkInsightsAnalysesAsync(new DescribeNetworkInsightsAnalysesRequest
+        {
+            NetworkInsightsAnalysisIds = [started.NetworkInsightsAnalysisId],
+        })).NetworkInsightsAnalyses[0];
+        return read.NetworkPathFound == true;
     }
 
     [Fact]

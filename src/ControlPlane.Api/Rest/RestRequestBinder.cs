@@ -49,7 +49,7 @@ public static class RestRequestBinder
         }
         if (filters.Count > 0) input[op.FilterMember ?? "Filters"] = filters;
 
-        foreach (var required in ServiceModel.Load(op.Action.Service).RequiredMembers(op.Action.Name))
+        foreach (var required in OperationInputs.RequiredMembers(op.Action.Service, op.Action.Name))
         {
             if (input[required] is null) throw Ec2Errors.MissingParameter(RestJson.Name(required));
         }

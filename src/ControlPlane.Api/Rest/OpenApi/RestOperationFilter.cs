@@ -111,7 +111,7 @@ internal sealed class RestOperationFilter : IOperationFilter
     private static OpenApiRequestBody RequestBody(RestOperation op, OperationFilterContext context)
     {
         var bound = Bound(op);
-        var required = ServiceModel.Load(op.Action.Service).RequiredMembers(op.Action.Name).Where(m => !bound.Contains(m)).ToList();
+        var required = OperationInputs.RequiredMembers(op.Action.Service, op.Action.Name).Where(m => !bound.Contains(m)).ToList();
         var schema = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,

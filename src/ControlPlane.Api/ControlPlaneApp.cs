@@ -1,6 +1,9 @@
 using System.Reflection;
 using ControlPlane.Api.Aws;
 using ControlPlane.Api.Hosting;
+using ControlPlane.Api.Rest;
+using ControlPlane.Api.Rest.OpenApi;
+using ControlPlane.Api.Sandbox;
 using ControlPlane.Application;
 using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Store;
@@ -34,12 +37,18 @@ public static class ControlPlaneApp
         builder.Services.AddControlPlaneApplication();
         builder.Services.AddSingleton<AwsQueryEndpoint>();
         builder.Services.AddSingleton<StoreReadiness>();
+        builder.Services.AddRestApi();
+        builder.Services.AddRestOpenApi();
+        builder.Services.AddSandbox();
 
         var app = builder.Build();
         app.MapPost("/", (HttpContext http, AwsQueryEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", (HttpContext http, AwsQueryEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/_controlplane/health", (IStoreProvider provider, StoreReadiness readiness) => Results.Json(new HealthReport(
             readiness.IsReady ? "ready" : "starting", Version, provider.Kind, readiness.IsReady)));
+        app.MapRestApi();
+        app.MapSandbox();
+        app.MapRestOpenApi();
         return app;
     }
 

@@ -26,7 +26,7 @@ public sealed class KnownScopes
 /// </summary>
 public sealed class ScopeInitializer(
     ControlPlaneDbContext db, RequestContext request, IStoreProvider provider, KnownScopes known,
-    VpcBuilder vpcs, SubnetBuilder subnets, IIdGenerator ids)
+    VpcBuilder vpcs, SubnetBuilder subnets, IIdGenerator ids, TimeProvider time)
 {
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class ScopeInitializer(
     private async Task CreateAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Scopes.Add(new ScopeState { AccountId = request.AccountId, Region = request.Region, Version = 1 });
+        db.Scopes.Add(new ScopeState { AccountId = request.AccountId, Region = request.Region, Version = ScopeVersions.Fresh(time) });
         _ = Cidr.TryParse("172.31.0.0/16", out var block);
         var created = vpcs.Add(block, isDefault: true, "default", ipv6: null, enableDnsHostnames: true);
         var zones = RegionCatalog.Get(request.Region).Zones;

@@ -9,10 +9,16 @@ public sealed class AwsException(string code, string message, int httpStatus = 4
     public string Code { get; } = code;
     public int HttpStatus { get; } = httpStatus;
 
-    /// <summary>How the REST adapter classifies the error (404, 409 or 400).</summary>
+    /// <summary>
+    /// How the REST adapter classifies the error, by its code: <c>*NotFound</c> is 404; duplicates, <c>*AlreadyExists</c>,
+    /// <c>*.InUse</c>, <c>*.Conflict</c>, <c>Resource.AlreadyAssociated</c> and <c>DependencyViolation</c> are 409; anything else
+    /// keeps AWS's status (400 for nearly every client error; 403, 412 and 5xx where AWS uses them).
+    /// </summary>
     public AwsErrorKind Kind =>
-        Code.EndsWith(".NotFound", StringComparison.Ordinal) ? AwsErrorKind.NotFound
-        : Code.EndsWith(".Duplicate", StringComparison.Ordinal) || Code is "DependencyViolation" or "InvalidGroup.InUse" or "NetworkAclEntryAlreadyExists"
+        Code.EndsWith("NotFound", StringComparison.Ordinal) ? AwsErrorKind.NotFound
+        : Code.EndsWith(".Duplicate", StringComparison.Ordinal) || Code.EndsWith("AlreadyExists", StringComparison.Ordinal)
+          || Code.EndsWith(".InUse", StringComparison.Ordinal) || Code.EndsWith(".Conflict", StringComparison.Ordinal)
+          || Code is "DependencyViolation" or "Resource.AlreadyAssociated"
             ? AwsErrorKind.Conflict
             : HttpStatus >= 500 ? AwsErrorKind.Server : AwsErrorKind.Invalid;
 }

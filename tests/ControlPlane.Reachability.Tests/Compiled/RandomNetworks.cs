@@ -6,7 +6,8 @@ namespace ControlPlane.Reachability.Tests.Compiled;
 /// <summary>
 /// Small random networks for checking the many-pair answers against <c>Analyze</c>: three VPCs (two peered, one peering
 /// sometimes pending), custom ACLs with denies and allows of every protocol, groups with CIDR, prefix-list and group
-/// peers, public IPs, secondary addresses, detached and group-less interfaces, blackhole and missing routes.
+/// peers, public IPs, secondary addresses, detached and group-less interfaces, blackhole and missing routes; /28 ACL
+/// entries and routes split some subnets, so decisions shared per subnet and per address are both exercised.
 /// </summary>
 internal static class RandomNetworks
 {
@@ -26,6 +27,7 @@ internal static class RandomNetworks
             builder.Acl($"acl-{v}", vpcs[v], [$"subnet-{v}1", $"subnet-{v}2"], [.. Entries(random, v)]);
             builder.RouteTable($"rtb-{v}", vpcs[v], $"subnet-{v}2");
             if (random.Next(3) == 0) builder.Route($"rtb-{v}", $"10.{v}.1.0/24", RouteTargetKind.NatGateway, "nat-1");
+            if (random.Next(3) == 0) builder.Route(MainTable(vpcs[v]), $"10.{v}.0.16/28", RouteTargetKind.InternetGateway, $"igw-{v}");
         }
         builder.Peering("pcx-01", "vpc-0", "vpc-1", random.Next(4) == 0 ? "pending-acceptance" : "active");
         builder.Route(MainTable("vpc-0"), "10.1.0.0/16", RouteTargetKind.VpcPeeringConnection, "pcx-01");
@@ -59,7 +61,14 @@ internal static class RandomNetworks
             for (var n = 0; n < count; n++)
             {
                 var protocol = Protocols[random.Next(Protocols.Length)];
-                var cidr = random.Next(4) switch { 0 => "0.0.0.0/0", 1 => $"10.{random.Next(3)}.0.0/16", 2 => $"10.{v}.{random.Next(3)}.0/24", _ => "::/0" };
+                var cidr = random.Next(5) switch
+                {
+                    0 => "0.0.0.0/0",
+                    1 => $"10.{random.Next(3)}.0.0/16",
+                    2 => $"10.{v}.{random.Next(3)}.0/24",
+                    3 => $"10.{random.Next(3)}.{random.Next(3)}.{16 * random.Next(3)}/28",
+                    _ => "::/0",
+                };
                 var from = random.Next(3) == 0 ? 0 : random.Next(0, 60000);
                 var ports = protocol is 6 or 17 ? new PortSpan(from, Math.Min(65535, from + random.Next(1, 40000))) : (PortSpan?)null;
                 int? type = protocol is 1 or 58 ? (random.Next(2) == 0 ? -1 : 8) : null;

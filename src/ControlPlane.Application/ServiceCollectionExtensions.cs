@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Ipv6Allocator>();
         services.AddScoped<Features.Tags.TaggableResources>();
         services.AddScoped<Reachability.NetworkViewBuilder>();
+        services.AddScoped<Reachability.ScopeNetwork>();
         services.AddSingleton(_ => new Reachability.EvaluatorCache(ControlPlane.Reachability.CompiledNetwork.Compile));
         return services;
     }

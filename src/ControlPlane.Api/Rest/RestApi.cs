@@ -20,6 +20,7 @@ public static class RestApi
         NetworkInterfacesApi.Map,
         RoutingApi.Map,
         AddressingApi.Map,
+        ReachabilityApi.Map,
     ];
 
     public static IServiceCollection AddRestApi(this IServiceCollection services)

@@ -16,6 +16,8 @@ public static class RestJson
         WriteIndented = false,
         // application/json is never HTML: leave quotes and apostrophes in AWS messages as they are.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Enumerations (a route's target kind, ...) by name, not by number.
+        Converters = { new JsonStringEnumConverter() },
     };
 
     public static string Name(string member) => JsonNamingPolicy.CamelCase.ConvertName(member);

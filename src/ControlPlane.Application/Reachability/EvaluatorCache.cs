@@ -10,14 +10,14 @@ namespace ControlPlane.Application.Reachability;
 /// scopes the least recently used one is dropped. Several processes on one PostgreSQL stay consistent because the
 /// version lives in the database.
 /// </summary>
-public sealed class EvaluatorCache(Func<NetworkView, IReachabilityEvaluator> compile, int capacity = EvaluatorCache.DefaultCapacity)
+public sealed class EvaluatorCache(Func<NetworkView, CompiledNetwork> compile, int capacity = EvaluatorCache.DefaultCapacity)
 {
     public const int DefaultCapacity = 64;
 
-    private sealed class Entry(long version, Task<IReachabilityEvaluator> evaluator)
+    private sealed class Entry(long version, Task<CompiledNetwork> evaluator)
     {
         public long Version { get; } = version;
-        public Task<IReachabilityEvaluator> Evaluator { get; } = evaluator;
+        public Task<CompiledNetwork> Evaluator { get; } = evaluator;
         public long LastUsed { get; set; }
     }
 
@@ -31,19 +31,19 @@ public sealed class EvaluatorCache(Func<NetworkView, IReachabilityEvaluator> com
     /// The evaluator of <paramref name="account"/>/<paramref name="region"/> at <paramref name="version"/> or later,
     /// building the view with <paramref name="build"/> (which reads the version itself) when there is none that recent.
     /// </summary>
-    public async Task<IReachabilityEvaluator> GetAsync(string account, string region, long version,
+    public async Task<CompiledNetwork> GetAsync(string account, string region, long version,
         Func<CancellationToken, Task<NetworkView>> build, CancellationToken cancellationToken)
     {
         var key = (account, region);
         while (true)
         {
             Entry entry;
-            TaskCompletionSource<IReachabilityEvaluator>? mine = null;
+            TaskCompletionSource<CompiledNetwork>? mine = null;
             lock (_lock)
             {
                 if (!_entries.TryGetValue(key, out entry!) || entry.Version < version || entry.Evaluator.IsFaulted || entry.Evaluator.IsCanceled)
                 {
-                    mine = new TaskCompletionSource<IReachabilityEvaluator>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    mine = new TaskCompletionSource<CompiledNetwork>(TaskCreationOptions.RunContinuationsAsynchronously);
                     entry = new Entry(version, mine.Task) { LastUsed = ++_clock };
                     _entries[key] = entry;
                     Evict();
@@ -80,7 +80,7 @@ public sealed class EvaluatorCache(Func<NetworkView, IReachabilityEvaluator> com
     }
 
     /// <summary>Runs the build on the caller's request (its DbContext), outside the lock, and publishes the outcome to every waiter.</summary>
-    private async Task CompleteAsync(TaskCompletionSource<IReachabilityEvaluator> completion, Func<CancellationToken, Task<NetworkView>> build,
+    private async Task CompleteAsync(TaskCompletionSource<CompiledNetwork> completion, Func<CancellationToken, Task<NetworkView>> build,
         CancellationToken cancellationToken)
     {
         try

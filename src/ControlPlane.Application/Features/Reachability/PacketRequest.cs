@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using ControlPlane.Application.Pipeline;
+using ControlPlane.Domain.Errors;
+using ControlPlane.Reachability;
+using ControlPlane.Reachability.Queries;
+using ControlPlane.Reachability.View;
+using FluentValidation;
+
+namespace ControlPlane.Application.Features.Reachability;
+
+/// <summary>What every reachability question says about the traffic: protocol, port, the client's source ports, ICMP, family.</summary>
+public interface IPacketRequest
+{
+    /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c>, <c>icmpv6</c>, <c>all</c>, or an IANA protocol number.</summary>
+    string? Protocol { get; }
+
+    /// <summary>The TCP/UDP destination port; absent means any port.</summary>
+    int? Port { get; }
+
+    /// <summary>The client's source ports, <c>50000</c> or <c>32768-60999</c>; absent: the client profile's ephemeral range.</summary>
+    string? SourcePorts { get; }
+
+    /// <summary><c>linux</c> (the default), <c>windows</c>, <c>nat-gateway</c>, <c>elastic-load-balancing</c> or <c>lambda</c>.</summary>
+    string? ClientProfile { get; }
+
+    /// <summary>True (the default): the return path must pass on every source port, since a client may pick any of them.</summary>
+    bool? RequireAllSourcePorts { get; }
+
+    int? IcmpType { get; }
+    int? IcmpCode { get; }
+    bool? Ipv6 { get; }
+}
+
+public static class PacketRequests
+{
+    public static int ProtocolNumber(this IPacketRequest request) =>
+        ReachabilityTerms.TryParseProtocol(request.Protocol, out var protocol) ? protocol : throw Ec2Errors.InvalidParameterValue(request.Protocol ?? "", "protocol");
+
+    public static PacketOptions Options(this IPacketRequest request) => new()
+    {
+        Ipv6 = request.Ipv6 ?? false,
+        IcmpType = request.IcmpType,
+        IcmpCode = request.IcmpCode,
+        SourcePorts = request.SourcePorts is { } text ? ParsePorts(text) : null,
+        ClientProfile = ReachabilityTerms.TryParseClientProfile(request.ClientProfile, out var profile) ? profile : ClientProfile.Linux,
+        RequireAllSourcePorts = request.RequireAllSourcePorts ?? true,
+    };
+
+    public static bool TryParsePorts(string? text, out PortSpan ports)
+    {
+        ports = default;
+        if (string.IsNullOrEmpty(text)) return false;
+        var dash = text.IndexOf('-', 1);
+        var (from, to) = dash < 0 ? (text, text) : (text[..dash], text[(dash + 1)..]);
+        if (!int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out var f) || !int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var t)) return false;
+        if (f > t || t > 65535) return false;
+        ports = new PortSpan(f, t);
+        return true;
+    }
+
+    private static PortSpan ParsePorts(string text) =>
+        TryParsePorts(text, out var ports) ? ports : throw Ec2Errors.InvalidParameterValue(text, "sourcePorts");
+
+    public static bool IsAddress(string? text) => text is null || IPAddress.TryParse(text, out _);
+}
+
+/// <summary>The shape checks every reachability question shares (each failure an AWS-style <c>InvalidParameterValue</c> or <c>MissingParameter</c>).</summary>
+public abstract class PacketRequestValidator<T> : AbstractValidator<T> where T : IPacketRequest
+{
+    protected PacketRequestValidator()
+    {
+        RuleFor(c => c.Protocol).NotEmpty().WithAwsError((_, _) => Ec2Errors.MissingParameter("protocol"));
+        RuleFor(c => c.Protocol).Must(p => ReachabilityTerms.TryParseProtocol(p, out _)).When(c => !string.IsNullOrEmpty(c.Protocol))
+            .WithAwsError((_, p) => Ec2Errors.InvalidParameterValue($"Invalid protocol '{p}': use tcp, udp, icmp, icmpv6, all or a protocol number 0-255."));
+        RuleFor(c => c.Port).InclusiveBetween(0, 65535).When(c => c.Port is not null)
+            .WithAwsError((_, p) => Ec2Errors.InvalidParameterValue($"Invalid port {p}: ports are 0-65535."));
+        RuleFor(c => c.Port).Null().When(c => ReachabilityTerms.TryParseProtocol(c.Protocol, out var n) && n is not (6 or 17))
+            .WithAwsError((c, _) => Ec2Errors.InvalidParameterValue($"A port applies to tcp and udp only, not to protocol '{c.Protocol}'."));
+        RuleFor(c => c.SourcePorts).Must(s => PacketRequests.TryParsePorts(s, out _)).When(c => c.SourcePorts is not null)
+            .WithAwsError((_, s) => Ec2Errors.InvalidParameterValue($"Invalid sourcePorts '{s}': use a port (50000) or a range (32768-60999)."));
+        RuleFor(c => c.ClientProfile).Must(p => ReachabilityTerms.TryParseClientProfile(p, out _)).When(c => c.ClientProfile is not null)
+            .WithAwsError((_, p) => Ec2Errors.InvalidParameterValue($"Invalid clientProfile '{p}': use linux, windows, nat-gateway, elastic-load-balancing or lambda."));
+        RuleFor(c => c.IcmpType).InclusiveBetween(-1, 255).When(c => c.IcmpType is not null)
+            .WithAwsError((_, t) => Ec2Errors.InvalidParameterValue($"Invalid icmpType {t}: -1 (any) or 0-255."));
+        RuleFor(c => c.IcmpCode).InclusiveBetween(-1, 255).When(c => c.IcmpCode is not null)
+            .WithAwsError((_, t) => Ec2Errors.InvalidParameterValue($"Invalid icmpCode {t}: -1 (any) or 0-255."));
+    }
+}

@@ -38,6 +38,8 @@ public static class FigureTable
             latency.TryGetValue((benchmark, store), out var s) ? $"{1e9 / s.Mean:#,0} ops/s ({Ms(s.Mean / 1e6)} ms)" : null;
         string? RoundTrip(string benchmark, string store) =>
             latency.TryGetValue((benchmark, store), out var s) ? $"{Ms(s.Mean / 1e6)} ms (p95 {Ms(s.Percentiles.P95 / 1e6)})" : null;
+        string? Median(string benchmark, string store) =>
+            latency.TryGetValue((benchmark, store), out var s) ? $"median {Ms(s.Percentiles.P50 / 1e6)} ms (p95 {Ms(s.Percentiles.P95 / 1e6)})" : null;
         static string? Size(string benchmark, string store) =>
             Measurements.ListingBytes.TryGetValue((benchmark, store), out var b) ? $"{b:#,0} bytes ({b / 1024.0 / 1024.0:0.00} MiB)" : null;
         string? Server(string benchmark, string store) =>
@@ -60,6 +62,9 @@ public static class FigureTable
         Row("DescribeNetworkAcls vpc-id, 50 ACLs × 10 entries (+ the default ACL): raw HTTP round trip", s => RoundTrip(nameof(NetworkingBenchmarks.DescribeVpc50Acls), s));
         Row("— server time, median", s => Server(nameof(NetworkingBenchmarks.DescribeVpc50Acls), s));
         Row("— response size", s => Size(nameof(NetworkingBenchmarks.DescribeVpc50Acls), s));
+        Row("Reachability over REST (POST /api/v1/reachability/analyze, one pair, network cached): HTTP round trip",
+            s => Median(nameof(Reachability.ReachabilityRestBenchmarks.AnalyzeOverRest), s), "p50 ≤ 2 ms");
+        Row("— server time, median", s => Server(nameof(Reachability.ReachabilityRestBenchmarks.AnalyzeOverRest), s));
         foreach (var (scenario, label) in new[] { ("new", "new database (migrations run, default VPC created)"), ("existing", "existing database") })
         {
             Row($"Start-up, {label}: process start → first 200 from /_controlplane/health, median",

@@ -38,7 +38,7 @@ try
     {
         var config = RequestConfig(options.Smoke);
         summaries.AddRange(await Measurements.WatchAsync("requests",
-            () => Task.FromResult(BenchmarkSwitcher.FromTypes([typeof(SecurityGroupBenchmarks), typeof(NetworkingBenchmarks)]).Run(options.BenchmarkArguments, config))));
+            () => Task.FromResult(BenchmarkSwitcher.FromTypes([typeof(SecurityGroupBenchmarks), typeof(NetworkingBenchmarks), typeof(ControlPlane.Benchmarks.Reachability.ReachabilityRestBenchmarks)]).Run(options.BenchmarkArguments, config))));
     }
     if (options.Startup) await Measurements.WatchAsync("start-up", async () => { await StartupProbe.RunAsync(options.Stores, options.Runs, Console.Out); return 0; });
     if (options.Explain) await Explain.RunAsync(options.Stores, Console.Out);

@@ -56,6 +56,16 @@ public sealed partial class Ec2Form(HttpClient http) : IDisposable
         return Encoding.UTF8.GetString(bytes);
     }
 
+    /// <summary>A JSON POST to the REST API on the same connection pool; the answer's text (a failure status throws).</summary>
+    public async Task<string> PostJsonAsync(string path, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync(path, content);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"POST {path} -> HTTP {(int)response.StatusCode}: {Shorten(text)}");
+    }
+
     /// <summary>The text of the first <c>&lt;name&gt;</c> element.</summary>
     public static string Element(string xml, string name)
     {

@@ -12,6 +12,9 @@ public sealed class ServerTimes : ILoggerProvider
 {
     public const string EndpointCategory = "ControlPlane.Api.Aws.AwsQueryEndpoint";
 
+    /// <summary>The REST adapter logs the same line as <c>rest.{Action}</c>.</summary>
+    public const string RestEndpointCategory = "ControlPlane.Api.Rest.RestEndpoint";
+
     public static readonly ServerTimes Instance = new();
 
     private readonly ConcurrentQueue<(string Action, string Outcome, double Milliseconds)> _entries = new();
@@ -34,7 +37,8 @@ public sealed class ServerTimes : ILoggerProvider
     public IReadOnlyList<double> Peek(string action) =>
         _entries.Where(e => e.Action == action && e.Outcome == "200").Select(e => e.Milliseconds).ToList();
 
-    public ILogger CreateLogger(string categoryName) => categoryName == EndpointCategory ? new Recorder(this) : NullLogger.Instance;
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName is EndpointCategory or RestEndpointCategory ? new Recorder(this) : NullLogger.Instance;
 
     public void Dispose() { }
 

@@ -55,14 +55,29 @@ public static class OpenApiSetup
         return services;
     }
 
+    /// <summary>
+    /// Swagger's middleware (the document generator, the UI's embedded files) is built on the first request under
+    /// <c>/swagger</c>, not at start-up: most processes never serve it, and every process must answer its first AWS call fast.
+    /// </summary>
     public static void MapRestOpenApi(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
+        IApplicationBuilder builder = app;
+        builder.Use(next =>
         {
-            o.RoutePrefix = "swagger";
-            o.SwaggerEndpoint(DocumentPath, "ControlPlane v1");
-            o.DocumentTitle = "ControlPlane API";
+            var swagger = new Lazy<RequestDelegate>(() =>
+            {
+                var branch = builder.New();
+                branch.UseSwagger();
+                branch.UseSwaggerUI(o =>
+                {
+                    o.RoutePrefix = "swagger";
+                    o.SwaggerEndpoint(DocumentPath, "ControlPlane v1");
+                    o.DocumentTitle = "ControlPlane API";
+                });
+                branch.Run(next);
+                return branch.Build();
+            });
+            return http => http.Request.Path.StartsWithSegments("/swagger") ? swagger.Value(http) : next(http);
         });
     }
 

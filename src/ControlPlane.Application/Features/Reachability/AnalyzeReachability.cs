@@ -16,19 +16,11 @@ namespace ControlPlane.Application.Features.Reachability;
 [AwsService(ReachabilityTerms.Service)]
 public static class AnalyzeReachability
 {
-    public sealed record Command : ICommand<Result>, IPacketRequest
+    public sealed record Command : PacketRequest, ICommand<Result>
     {
         /// <summary>An interface (<c>eni-…</c>), a resource that owns interfaces (id, ARN or name), an IP address, or <c>internet</c>.</summary>
         public string? Source { get; init; }
         public string? Destination { get; init; }
-        public string? Protocol { get; init; }
-        public int? Port { get; init; }
-        public string? SourcePorts { get; init; }
-        public string? ClientProfile { get; init; }
-        public bool? RequireAllSourcePorts { get; init; }
-        public int? IcmpType { get; init; }
-        public int? IcmpCode { get; init; }
-        public bool? Ipv6 { get; init; }
 
         /// <summary>Pins the address used at the source or destination interface (one of its addresses, or another for an appliance).</summary>
         public string? SourceAddress { get; init; }

@@ -10,34 +10,37 @@ using FluentValidation;
 namespace ControlPlane.Application.Features.Reachability;
 
 /// <summary>What every reachability question says about the traffic: protocol, port, the client's source ports, ICMP, family.</summary>
-public interface IPacketRequest
+public abstract record PacketRequest
 {
     /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c>, <c>icmpv6</c>, <c>all</c>, or an IANA protocol number.</summary>
-    string? Protocol { get; }
+    public string? Protocol { get; init; }
 
     /// <summary>The TCP/UDP destination port; absent means any port.</summary>
-    int? Port { get; }
+    public int? Port { get; init; }
 
     /// <summary>The client's source ports, <c>50000</c> or <c>32768-60999</c>; absent: the client profile's ephemeral range.</summary>
-    string? SourcePorts { get; }
+    public string? SourcePorts { get; init; }
 
     /// <summary><c>linux</c> (the default), <c>windows</c>, <c>nat-gateway</c>, <c>elastic-load-balancing</c> or <c>lambda</c>.</summary>
-    string? ClientProfile { get; }
+    public string? ClientProfile { get; init; }
 
     /// <summary>True (the default): the return path must pass on every source port, since a client may pick any of them.</summary>
-    bool? RequireAllSourcePorts { get; }
+    public bool? RequireAllSourcePorts { get; init; }
 
-    int? IcmpType { get; }
-    int? IcmpCode { get; }
-    bool? Ipv6 { get; }
+    /// <summary>ICMP type and code (-1 any); absent: echo request.</summary>
+    public int? IcmpType { get; init; }
+    public int? IcmpCode { get; init; }
+
+    /// <summary>Evaluate IPv6 (the interfaces' IPv6 addresses and the IPv6 rules) instead of IPv4.</summary>
+    public bool? Ipv6 { get; init; }
 }
 
 public static class PacketRequests
 {
-    public static int ProtocolNumber(this IPacketRequest request) =>
+    public static int ProtocolNumber(this PacketRequest request) =>
         ReachabilityTerms.TryParseProtocol(request.Protocol, out var protocol) ? protocol : throw Ec2Errors.InvalidParameterValue(request.Protocol ?? "", "protocol");
 
-    public static PacketOptions Options(this IPacketRequest request) => new()
+    public static PacketOptions Options(this PacketRequest request) => new()
     {
         Ipv6 = request.Ipv6 ?? false,
         IcmpType = request.IcmpType,
@@ -66,7 +69,7 @@ public static class PacketRequests
 }
 
 /// <summary>The shape checks every reachability question shares (each failure an AWS-style <c>InvalidParameterValue</c> or <c>MissingParameter</c>).</summary>
-public abstract class PacketRequestValidator<T> : AbstractValidator<T> where T : IPacketRequest
+public abstract class PacketRequestValidator<T> : AbstractValidator<T> where T : PacketRequest
 {
     protected PacketRequestValidator()
     {

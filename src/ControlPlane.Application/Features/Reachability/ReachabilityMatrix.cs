@@ -16,18 +16,10 @@ public static class ReachabilityMatrix
     /// <summary>At most this many interfaces (a million cells), so one answer stays a few megabytes.</summary>
     public const int MaxInterfaces = 1000;
 
-    public sealed record Command : ICommand<Result>, IPacketRequest
+    public sealed record Command : PacketRequest, ICommand<Result>
     {
         public string? VpcId { get; init; }
         public IReadOnlyList<string>? NetworkInterfaceIds { get; init; }
-        public string? Protocol { get; init; }
-        public int? Port { get; init; }
-        public string? SourcePorts { get; init; }
-        public string? ClientProfile { get; init; }
-        public bool? RequireAllSourcePorts { get; init; }
-        public int? IcmpType { get; init; }
-        public int? IcmpCode { get; init; }
-        public bool? Ipv6 { get; init; }
     }
 
     public sealed record Result(ControlPlane.Reachability.Answers.ReachabilityMatrix Matrix, long StateVersion);

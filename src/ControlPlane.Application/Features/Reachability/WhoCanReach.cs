@@ -13,18 +13,10 @@ namespace ControlPlane.Application.Features.Reachability;
 [AwsService(ReachabilityTerms.Service)]
 public static class WhoCanReach
 {
-    public sealed record Command : ICommand<Result>, IPacketRequest
+    public sealed record Command : PacketRequest, ICommand<Result>
     {
         /// <summary>An interface, a resource that owns interfaces (id, ARN or name), or an IP address.</summary>
         public string? Target { get; init; }
-        public string? Protocol { get; init; }
-        public int? Port { get; init; }
-        public string? SourcePorts { get; init; }
-        public string? ClientProfile { get; init; }
-        public bool? RequireAllSourcePorts { get; init; }
-        public int? IcmpType { get; init; }
-        public int? IcmpCode { get; init; }
-        public bool? Ipv6 { get; init; }
     }
 
     public sealed record Result(WhoCanReachAnswer Answer, long StateVersion);

@@ -452,6 +452,22 @@ public abstract class NetworkInterfaceTests(Emulator emulator)
         await AwsAssert.ErrorCode("DryRunOperation", () => CreateAsync(subnet, r => r.DryRun = true));
         Assert.Empty(await InSubnetAsync(subnet));
     }
+
+    [Fact]
+    public async Task A_retry_with_the_same_client_token_answers_the_interface_the_first_call_created()
+    {
+        var vpc = await NewVpcAsync();
+        var subnet = (await NewSubnetAsync(vpc)).SubnetId;
+        var first = await CreateAsync(subnet, r => r.ClientToken = "retry-1");
+        var again = await CreateAsync(subnet, r => r.ClientToken = "retry-1");
+
+        Assert.Equal(first.NetworkInterfaceId, again.NetworkInterfaceId);
+        Assert.Equal(first.PrivateIpAddress, again.PrivateIpAddress);
+        Assert.Single(await InSubnetAsync(subnet));
+        var other = (await NewSubnetAsync(vpc, "10.0.2.0/24")).SubnetId;
+        await AwsAssert.ErrorCode("IdempotentParameterMismatch", () => CreateAsync(other, r => r.ClientToken = "retry-1"));
+        Assert.Empty(await InSubnetAsync(other));
+    }
 }
 
 /// <summary>The NetworkInterfacesPerRegion quota, on hosts configured to allow three interfaces per region.</summary>

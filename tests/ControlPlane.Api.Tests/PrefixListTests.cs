@@ -413,4 +413,17 @@ public abstract class PrefixListTests(Emulator emulator)
             IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 22, ToPort = 22, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/8" }] }],
         }));
     }
+
+    [Fact]
+    public async Task A_retry_with_the_same_client_token_answers_the_list_the_first_call_created()
+    {
+        CreateManagedPrefixListRequest Request(string name) => new() { PrefixListName = name, AddressFamily = "IPv4", MaxEntries = 5, ClientToken = "retry-1" };
+        var first = (await Ec2.CreateManagedPrefixListAsync(Request("corp"))).PrefixList;
+        var again = (await Ec2.CreateManagedPrefixListAsync(Request("corp"))).PrefixList;
+
+        Assert.Equal(first.PrefixListId, again.PrefixListId);
+        Assert.Single(await OwnListsAsync());
+        await AwsAssert.ErrorCode("IdempotentParameterMismatch", () => Ec2.CreateManagedPrefixListAsync(Request("other")));
+        Assert.Single(await OwnListsAsync());
+    }
 }

@@ -107,6 +107,8 @@ public static class CreateNetworkInterface
                 .WithAwsError((_, n) => Ec2Errors.InvalidParameterValue($"{n}", "ipv6AddressCount"));
             RuleFor(c => c).Must(c => c.Ipv6AddressCount == null || c.RequestedIpv6().Count == 0)
                 .WithAwsError((_, _) => Ec2Errors.InvalidParameterCombination("The parameter ipv6AddressCount cannot be used with the parameter ipv6Addresses."));
+            RuleFor(c => c.ClientToken!).Must(ClientTokenIds.IsValid).When(c => c.ClientToken is not null)
+                .WithAwsError((_, t) => Ec2Errors.InvalidClientToken(t));
             this.ValidTagSpecifications(NetworkInterfaceViews.ResourceType);
         }
     }
@@ -120,11 +122,14 @@ public static class CreateNetworkInterface
             var subnet = await db.Subnets.AsNoTracking().Include(s => s.Ipv6CidrBlocks).FirstOrDefaultAsync(s => s.Id == command.SubnetId, cancellationToken)
                 ?? throw Ec2Errors.SubnetNotFound(command.SubnetId!);
             if (await db.NetworkInterfaces.CountAsync(cancellationToken) >= quotas.NetworkInterfacesPerRegion) throw Ec2Errors.NetworkInterfaceLimitExceeded();
+            // A retry with the same ClientToken answers the interface the first call created, under the id derived from the token.
+            var id = command.ClientToken is { } token ? ClientTokenIds.Derive(ResourceIds.NetworkInterface, request, token) : ids.NewId(ResourceIds.NetworkInterface);
+            if (command.ClientToken is not null && await EarlierAsync(id, command, cancellationToken) is { } earlier) return earlier;
             var groups = await db.ResolveInterfaceGroupsAsync(command.Groups, subnet.VpcId, subnet.Id, quotas.SecurityGroupsPerInterface, cancellationToken);
 
             var eni = new NetworkInterface
             {
-                AccountId = request.AccountId, Region = request.Region, Id = ids.NewId(ResourceIds.NetworkInterface), SubnetId = subnet.Id,
+                AccountId = request.AccountId, Region = request.Region, Id = id, SubnetId = subnet.Id,
                 VpcId = subnet.VpcId, AvailabilityZone = subnet.AvailabilityZone, Description = command.Description ?? "",
                 InterfaceType = command.InterfaceType ?? "interface", MacAddress = MacAddresses.New(),
             };
@@ -137,6 +142,18 @@ public static class CreateNetworkInterface
             var names = groups.ToDictionary(g => g.Id, g => g.GroupName, StringComparer.Ordinal);
             return new Result(NetworkInterfaceViews.ToShape(new NetworkInterfaceViews.Row(eni, applied, names), status: "pending"), command.ClientToken);
         }, cancellationToken);
+
+        /// <summary>The interface an earlier call with this token created; IdempotentParameterMismatch when it was for another subnet.</summary>
+        private async Task<Result?> EarlierAsync(string id, Command command, CancellationToken cancellationToken)
+        {
+            if (!await db.NetworkInterfaces.AnyAsync(n => n.Id == id, cancellationToken)) return null;
+            var earlier = await db.FindInterfaceAsync(id, cancellationToken);
+            if (earlier.SubnetId != command.SubnetId) throw Ec2Errors.IdempotentParameterMismatch(command.ClientToken!);
+            var groupIds = earlier.Groups.Select(g => g.GroupId).ToList();
+            var names = await db.SecurityGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.GroupName, StringComparer.Ordinal, cancellationToken);
+            var earlierTags = await tags.LoadAsync([id], cancellationToken);
+            return new Result(NetworkInterfaceViews.ToShape(new NetworkInterfaceViews.Row(earlier, earlierTags(id), names)), command.ClientToken);
+        }
 
         private async Task AddIpv4Async(NetworkInterface eni, Subnet subnet, Command command, CancellationToken cancellationToken)
         {

@@ -27,7 +27,7 @@ public static class CreateManagedPrefixList
         public IReadOnlyList<TagSpecification>? TagSpecifications { get; init; }
         public string? AddressFamily { get; init; }
 
-        /// <summary>Accepted; retries with the same token are not recognised (the store keeps no tokens).</summary>
+        /// <summary>A retry with the same token answers the list the first call created (its id derives from the token).</summary>
         public string? ClientToken { get; init; }
         public bool? DryRun { get; init; }
     }
@@ -48,6 +48,8 @@ public static class CreateManagedPrefixList
             this.Check(c => c.MaxEntries is { } max ? PrefixListRules.MaxEntriesProblem(max, limit) : null);
             this.Check(c => PrefixListRules.Problem(() => PrefixListRules.ParseEntries(c.Entries ?? [], Family(c))));
             this.Check(c => c.MaxEntries is { } max && (c.Entries?.Count ?? 0) > max ? Ec2Errors.PrefixListMaxEntriesExceeded(max) : null);
+            RuleFor(c => c.ClientToken!).Must(ClientTokenIds.IsValid).When(c => c.ClientToken is not null)
+                .WithAwsError((_, t) => Ec2Errors.InvalidClientToken(t));
             this.ValidTagSpecifications(PrefixListViews.ResourceType);
         }
 
@@ -60,8 +62,15 @@ public static class CreateManagedPrefixList
         public Task<Result> HandleAsync(Command command, CancellationToken cancellationToken) => writer.WriteAsync(async () =>
         {
             var quotas = options.Value.Quotas;
+            var id = command.ClientToken is { } token ? ClientTokenIds.Derive(PrefixListViews.IdPrefix, request, token) : ids.NewId(PrefixListViews.IdPrefix);
+            if (command.ClientToken is not null && await db.ManagedPrefixLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken) is { } earlier)
+            {
+                if (earlier.PrefixListName != command.PrefixListName || earlier.AddressFamily != command.AddressFamily || earlier.MaxEntries != command.MaxEntries)
+                    throw Ec2Errors.IdempotentParameterMismatch(command.ClientToken);
+                var earlierTags = await tags.LoadAsync([id], cancellationToken);
+                return new Result(PrefixListViews.ToShape(earlier, request, earlierTags(id)));
+            }
             if (await db.ManagedPrefixLists.CountAsync(cancellationToken) >= quotas.PrefixListsPerRegion) throw Ec2Errors.PrefixListLimitExceeded();
-            var id = ids.NewId(PrefixListViews.IdPrefix);
             var list = new ManagedPrefixList
             {
                 AccountId = request.AccountId, Region = request.Region, Id = id,

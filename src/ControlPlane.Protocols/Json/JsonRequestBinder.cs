@@ -133,11 +133,6 @@ public static class JsonRequestBinder
 
     private static JsonNode? Query(Member member, IReadOnlyList<KeyValuePair<string, string>> query)
     {
-        if (member.Shape is MapShape)
-        {
-            // A map in the query string takes every parameter no other member names (botocore's query_string_kwargs.update).
-            return null;
-        }
         var values = query.Where(p => p.Key == member.WireName).Select(p => p.Value).ToList();
         if (values.Count == 0) return null;
         if (member.Shape is ListShape list)

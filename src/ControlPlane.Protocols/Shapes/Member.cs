@@ -3,7 +3,7 @@ using System.Text;
 namespace ControlPlane.Protocols.Shapes;
 
 /// <summary>Where a REST protocol carries a member (botocore's <c>location</c>); every other protocol uses the body.</summary>
-internal enum MemberLocation { Body, Uri, QueryString, Header, Headers, StatusCode }
+internal enum MemberLocation { Body, Uri, QueryString, Header, StatusCode }
 
 /// <summary>A structure member: its model name (the JSON property name on both sides) and its wire names.</summary>
 internal sealed class Member(string name, Shape shape, string wireName, string xmlName,

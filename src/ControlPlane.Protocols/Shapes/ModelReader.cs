@@ -130,7 +130,13 @@ internal sealed class ModelReader
         // queryName and capitalises locationName (botocore's EC2Serializer._get_serialized_name).
         string wireName;
         if (_jsonBody)
-            return new Member(name, shape, locationName ?? name, xmlName, Location(reference), TimestampFormat(reference));
+        {
+            var location = Location(reference);
+            // A map spread over the query string takes every parameter no other member names; no implemented operation has one.
+            if (location == MemberLocation.QueryString && shape is MapShape)
+                throw new NotSupportedException($"Member {name}: a map in the query string is not implemented.");
+            return new Member(name, shape, locationName ?? name, xmlName, location, TimestampFormat(reference));
+        }
         if (!_ec2)
             wireName = xmlName;
         else if (reference.TryGetProperty("queryName", out var queryName))
@@ -170,7 +176,6 @@ internal sealed class ModelReader
         "uri" => MemberLocation.Uri,
         "querystring" => MemberLocation.QueryString,
         "header" => MemberLocation.Header,
-        "headers" => MemberLocation.Headers,
         "statusCode" => MemberLocation.StatusCode,
         var other => throw new NotSupportedException($"Member location {other} is not implemented."),
     };

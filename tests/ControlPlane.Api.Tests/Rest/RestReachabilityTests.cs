@@ -181,6 +181,8 @@ public abstract class RestReachabilityTests(Emulator emulator)
         (await Rest.PostAsync("/api/v1/reachability/matrix", new { networkInterfaceIds = new[] { "eni-0123456789abcdef0" }, protocol = "tcp" })).Problem(HttpStatusCode.NotFound, "InvalidNetworkInterfaceID.NotFound");
         (await Rest.PostAsync("/api/v1/reachability/who-can-reach", new { protocol = "tcp" })).Problem(HttpStatusCode.BadRequest, "MissingParameter");
         (await Rest.GetAsync("/api/v1/reachability/internet-exposure?vpcId=vpc-0123456789abcdef0")).Problem(HttpStatusCode.NotFound, "InvalidVpcID.NotFound");
+        (await Rest.GetAsync("/api/v1/reachability/internet-exposure?clientProfile=solaris")).Problem(HttpStatusCode.BadRequest, "InvalidParameterValue");
+        (await Rest.PostAsync("/api/v1/reachability/who-can-reach", new { target = n.Db.InstanceId, protocol = "tcp", clientProfile = "solaris" })).Problem(HttpStatusCode.BadRequest, "InvalidParameterValue");
 
         var stranger = (await emulator.Rest().PostAsync("/api/v1/reachability/analyze", new { source = n.App.InstanceId, destination = n.Db.InstanceId, protocol = "tcp", port = 5432 })).Ok()["analysis"]!;
         Assert.Equal(["NO_SOURCE_OR_DESTINATION"], Codes(stranger));

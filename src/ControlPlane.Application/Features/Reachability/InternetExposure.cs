@@ -31,8 +31,7 @@ public static class InternetExposure
         public Validator()
         {
             RuleFor(c => c.SourceAddress).Must(PacketRequests.IsAddress).WithAwsError((_, a) => Ec2Errors.InvalidParameterValue(a!, "sourceAddress"));
-            RuleFor(c => c.ClientProfile).Must(p => ReachabilityTerms.TryParseClientProfile(p, out _)).When(c => c.ClientProfile is not null)
-                .WithAwsError((_, p) => Ec2Errors.InvalidParameterValue($"Invalid clientProfile '{p}': use linux, windows, nat-gateway, elastic-load-balancing or lambda."));
+            this.ValidClientProfile(c => c.ClientProfile);
         }
     }
 
@@ -46,7 +45,7 @@ public static class InternetExposure
             var options = new ControlPlane.Reachability.PacketOptions
             {
                 Ipv6 = command.Ipv6 ?? false,
-                ClientProfile = ReachabilityTerms.TryParseClientProfile(command.ClientProfile, out var profile) ? profile : default,
+                ClientProfile = PacketRequests.ClientProfileOrDefault(command.ClientProfile),
             };
             var report = evaluator.InternetExposure(options, command.SourceAddress is { } source ? IPAddress.Parse(source) : null);
             if (command.VpcId is { } only)

@@ -46,7 +46,7 @@ public static class PacketRequests
         IcmpType = request.IcmpType,
         IcmpCode = request.IcmpCode,
         SourcePorts = request.SourcePorts is { } text ? ParsePorts(text) : null,
-        ClientProfile = ReachabilityTerms.TryParseClientProfile(request.ClientProfile, out var profile) ? profile : ClientProfile.Linux,
+        ClientProfile = ClientProfileOrDefault(request.ClientProfile),
         RequireAllSourcePorts = request.RequireAllSourcePorts ?? true,
     };
 
@@ -66,6 +66,14 @@ public static class PacketRequests
         TryParsePorts(text, out var ports) ? ports : throw Ec2Errors.InvalidParameterValue(text, "sourcePorts");
 
     public static bool IsAddress(string? text) => text is null || IPAddress.TryParse(text, out _);
+
+    public static ClientProfile ClientProfileOrDefault(string? text) =>
+        ReachabilityTerms.TryParseClientProfile(text, out var profile) ? profile : ClientProfile.Linux;
+
+    /// <summary>A client profile, when given, names one of <see cref="ClientProfile"/> (any case, dashes allowed).</summary>
+    public static void ValidClientProfile<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string?>> profile) =>
+        validator.RuleFor(profile).Must(p => p is null || ReachabilityTerms.TryParseClientProfile(p, out _))
+            .WithAwsError((_, p) => Ec2Errors.InvalidParameterValue($"Invalid clientProfile '{p}': use linux, windows, nat-gateway, elastic-load-balancing or lambda."));
 }
 
 /// <summary>The shape checks every reachability question shares (each failure an AWS-style <c>InvalidParameterValue</c> or <c>MissingParameter</c>).</summary>
@@ -82,8 +90,7 @@ public abstract class PacketRequestValidator<T> : AbstractValidator<T> where T :
             .WithAwsError((c, _) => Ec2Errors.InvalidParameterValue($"A port applies to tcp and udp only, not to protocol '{c.Protocol}'."));
         RuleFor(c => c.SourcePorts).Must(s => PacketRequests.TryParsePorts(s, out _)).When(c => c.SourcePorts is not null)
             .WithAwsError((_, s) => Ec2Errors.InvalidParameterValue($"Invalid sourcePorts '{s}': use a port (50000) or a range (32768-60999)."));
-        RuleFor(c => c.ClientProfile).Must(p => ReachabilityTerms.TryParseClientProfile(p, out _)).When(c => c.ClientProfile is not null)
-            .WithAwsError((_, p) => Ec2Errors.InvalidParameterValue($"Invalid clientProfile '{p}': use linux, windows, nat-gateway, elastic-load-balancing or lambda."));
+        this.ValidClientProfile(c => c.ClientProfile);
         RuleFor(c => c.IcmpType).InclusiveBetween(-1, 255).When(c => c.IcmpType is not null)
             .WithAwsError((_, t) => Ec2Errors.InvalidParameterValue($"Invalid icmpType {t}: -1 (any) or 0-255."));
         RuleFor(c => c.IcmpCode).InclusiveBetween(-1, 255).When(c => c.IcmpCode is not null)

@@ -18,7 +18,8 @@ public sealed record PacketOptions
     public ClientProfile ClientProfile { get; init; } = ClientProfile.Linux;
     public bool RequireAllSourcePorts { get; init; } = true;
 
-    internal ReachabilityQuery Query(Endpoint source, Endpoint destination, int protocol, int? port) => new()
+    /// <summary>The single-pair query these options describe.</summary>
+    public ReachabilityQuery Query(Endpoint source, Endpoint destination, int protocol, int? port) => new()
     {
         Source = source,
         Destination = destination,

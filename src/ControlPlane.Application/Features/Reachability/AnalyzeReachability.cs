@@ -46,19 +46,9 @@ public static class AnalyzeReachability
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var evaluator = await network.CurrentAsync(cancellationToken);
-            var options = command.Options();
-            var query = new ReachabilityQuery
+            var query = command.Options().Query(ReachabilityTerms.ParseEndpoint(command.Source!), ReachabilityTerms.ParseEndpoint(command.Destination!),
+                command.ProtocolNumber(), command.Port) with
             {
-                Source = ReachabilityTerms.ParseEndpoint(command.Source!),
-                Destination = ReachabilityTerms.ParseEndpoint(command.Destination!),
-                Protocol = command.ProtocolNumber(),
-                DestinationPort = command.Port,
-                SourcePorts = options.SourcePorts,
-                ClientProfile = options.ClientProfile,
-                RequireAllSourcePorts = options.RequireAllSourcePorts,
-                IcmpType = options.IcmpType,
-                IcmpCode = options.IcmpCode,
-                Ipv6 = options.Ipv6,
                 SourceAddress = command.SourceAddress is { } source ? IPAddress.Parse(source) : null,
                 DestinationAddress = command.DestinationAddress is { } destination ? IPAddress.Parse(destination) : null,
             };

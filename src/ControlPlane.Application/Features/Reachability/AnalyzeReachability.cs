@@ -2,7 +2,6 @@ using ControlPlane.Application.Pipeline;
 using ControlPlane.Application.Reachability;
 using ControlPlane.Domain.Errors;
 using ControlPlane.Reachability.Answers;
-using ControlPlane.Reachability.Queries;
 using FluentValidation;
 using System.Net;
 

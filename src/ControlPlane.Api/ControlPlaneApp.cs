@@ -36,14 +36,19 @@ public static class ControlPlaneApp
         builder.Services.AddDbContext<ControlPlaneDbContext>(store.Configure);
         builder.Services.AddControlPlaneApplication();
         builder.Services.AddSingleton<AwsQueryEndpoint>();
+        builder.Services.AddSingleton<AwsJsonEndpoint>();
+        builder.Services.AddSingleton<AwsEndpoint>();
         builder.Services.AddSingleton<StoreReadiness>();
         builder.Services.AddRestApi();
         builder.Services.AddRestOpenApi();
         builder.Services.AddSandbox();
 
         var app = builder.Build();
-        app.MapPost("/", (HttpContext http, AwsQueryEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet("/", (HttpContext http, AwsQueryEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapPost("/", (HttpContext http, AwsEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapGet("/", (HttpContext http, AwsEndpoint endpoint) => endpoint.HandleAsync(http));
+        // Lambda, EKS and MQ address resources by path (/2015-03-31/functions/{name}, /clusters, /v1/brokers); the
+        // catch-all has the lowest precedence, so the REST API, sandbox and Swagger routes still win.
+        app.Map("/{**path}", (HttpContext http, AwsEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/_controlplane/health", (IStoreProvider provider, StoreReadiness readiness) => Results.Json(new HealthReport(
             readiness.IsReady ? "ready" : "starting", Version, provider.Kind, readiness.IsReady)));
         app.MapRestApi();

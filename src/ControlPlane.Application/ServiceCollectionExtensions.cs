@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SubnetBuilder>();
         services.AddScoped<Ipv6Allocator>();
         services.AddScoped<Features.Tags.TaggableResources>();
+        services.AddScoped<Services.ServiceResourceStore>();
+        services.AddScoped<Services.ServiceNetwork>();
         services.AddScoped<Reachability.NetworkViewBuilder>();
         services.AddScoped<Reachability.ScopeNetwork>();
         services.AddSingleton(_ => new Reachability.EvaluatorCache(ControlPlane.Reachability.CompiledNetwork.Compile));

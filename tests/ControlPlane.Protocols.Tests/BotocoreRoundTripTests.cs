@@ -15,6 +15,11 @@ public sealed class BotocoreRoundTripTests
     [Theory]
     [InlineData("ec2")]
     [InlineData("sts")]
+    [InlineData("elbv2")]
+    [InlineData("elb")]
+    [InlineData("rds")]
+    [InlineData("redshift")]
+    [InlineData("elasticache")]
     public void Requests_botocore_serializes_bind_to_the_parameters_it_was_given(string service)
     {
         var model = ServiceModel.Load(service);
@@ -30,6 +35,11 @@ public sealed class BotocoreRoundTripTests
     [Theory]
     [InlineData("ec2")]
     [InlineData("sts")]
+    [InlineData("elbv2")]
+    [InlineData("elb")]
+    [InlineData("rds")]
+    [InlineData("redshift")]
+    [InlineData("elasticache")]
     public void Responses_parse_in_botocore_to_the_result_written(string service)
     {
         var model = ServiceModel.Load(service);

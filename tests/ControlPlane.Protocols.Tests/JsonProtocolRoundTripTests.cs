@@ -16,6 +16,8 @@ public sealed class JsonProtocolRoundTripTests
     [Theory]
     [InlineData("ecs")]
     [InlineData("lambda")]
+    [InlineData("eks")]
+    [InlineData("mq")]
     public void Requests_botocore_sends_route_and_bind_to_the_parameters_it_was_given(string service)
     {
         var model = ServiceModel.Load(service);
@@ -49,6 +51,8 @@ public sealed class JsonProtocolRoundTripTests
     [Theory]
     [InlineData("ecs")]
     [InlineData("lambda")]
+    [InlineData("eks")]
+    [InlineData("mq")]
     public void Responses_parse_in_botocore_to_the_result_written(string service)
     {
         var model = ServiceModel.Load(service);

@@ -969,6 +969,65 @@ namespace ControlPlane.Migrations.Postgres.Migrations
                     b.ToTable("security_group_rules", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.ServiceResource", b =>
+                {
+                    b.Property<string>("Arn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParentArn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VpcId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Arn");
+
+                    b.HasIndex("ParentArn");
+
+                    b.HasIndex("VpcId");
+
+                    b.HasIndex("AccountId", "Region", "ResourceId");
+
+                    b.HasIndex("AccountId", "Region", "Service", "Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("service_resources", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.Subnet", b =>
                 {
                     b.Property<string>("Id")

@@ -960,6 +960,65 @@ namespace ControlPlane.Migrations.Sqlite.Migrations
                     b.ToTable("security_group_rules", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Domain.Model.ServiceResource", b =>
+                {
+                    b.Property<string>("Arn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentArn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpcId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Arn");
+
+                    b.HasIndex("ParentArn");
+
+                    b.HasIndex("VpcId");
+
+                    b.HasIndex("AccountId", "Region", "ResourceId");
+
+                    b.HasIndex("AccountId", "Region", "Service", "Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("service_resources", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Model.Subnet", b =>
                 {
                     b.Property<string>("Id")

@@ -24,11 +24,10 @@ public sealed class AwsQueryEndpoint(OperationRegistry registry, IOptions<Contro
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task HandleAsync(HttpContext http)
+    public async Task HandleAsync(HttpContext http, SigV4Scope? scope)
     {
         var started = Stopwatch.GetTimestamp();
         var request = http.RequestServices.GetRequiredService<RequestContext>();
-        var scope = SigV4Scope.From(http.Request);
         var defaults = options.Value;
         request.AccountId = scope?.AccountId ?? defaults.DefaultAccountId;
         request.Region = scope?.Region ?? defaults.DefaultRegion;
@@ -40,8 +39,9 @@ public sealed class AwsQueryEndpoint(OperationRegistry registry, IOptions<Contro
         {
             logger.LogDebug("Request {RequestId}: {Parameters}", request.RequestId, string.Join('&', parameters.Select(p => $"{p.Key}={p.Value}")));
         }
-        var service = scope?.Service ?? ServiceOf(action);
-        var model = ServiceModel.Load(service is "sts" ? "sts" : "ec2");
+        var version = parameters.FirstOrDefault(p => p.Key == "Version").Value;
+        var service = AwsServices.QueryModel(scope?.Service, version, () => ServiceOf(action)) ?? "ec2";
+        var model = ServiceModel.Load(service);
         var status = 200;
         string? code = null;
         var body = new ArrayBufferWriter<byte>(4096);

@@ -46,6 +46,7 @@ public sealed class ControlPlaneDbContext(DbContextOptions<ControlPlaneDbContext
     public DbSet<VpcEndpointRouteTable> VpcEndpointRouteTables => Set<VpcEndpointRouteTable>();
     public DbSet<NetworkInsightsPath> NetworkInsightsPaths => Set<NetworkInsightsPath>();
     public DbSet<NetworkInsightsAnalysis> NetworkInsightsAnalyses => Set<NetworkInsightsAnalysis>();
+    public DbSet<ServiceResource> ServiceResources => Set<ServiceResource>();
 
     /// <summary>Not scoped: a connection is visible to both its requester's and its accepter's scope.</summary>
     public DbSet<VpcPeeringConnection> VpcPeeringConnections => Set<VpcPeeringConnection>();

@@ -27,7 +27,7 @@ public static class JsonResponseWriter
         var hasResult = result.ValueKind == JsonValueKind.Object;
         if (shape.Payload is { } payload)
         {
-            if (hasResult && result.TryGetProperty(payload.Name, out var value) && value.ValueKind != JsonValueKind.Null)
+            if (hasResult && TryGetMember(result, payload.Name, out var value) && value.ValueKind != JsonValueKind.Null)
             {
                 Value(json, payload.Shape, value, payload.TimestampFormat);
             }
@@ -48,7 +48,7 @@ public static class JsonResponseWriter
         {
             foreach (var member in shape.Members)
             {
-                if (!result.TryGetProperty(member.Name, out var value) || value.ValueKind == JsonValueKind.Null) continue;
+                if (!TryGetMember(result, member.Name, out var value) || value.ValueKind == JsonValueKind.Null) continue;
                 if (member.Location == MemberLocation.Header) headers.Add(KeyValuePair.Create(member.WireName, HeaderText(member, value)));
                 if (member.Location == MemberLocation.StatusCode) status = value.GetInt32();
             }
@@ -72,6 +72,22 @@ public static class JsonResponseWriter
         return new RestResponse(status, [KeyValuePair.Create("x-amzn-ErrorType", code)], ContentType(model));
     }
 
+    /// <summary>
+    /// A result property by member name, ignoring case: results are .NET records (<c>ClusterArn</c>) while JSON models
+    /// often name members in camel case (<c>clusterArn</c>); no shape has two members that differ only in case.
+    /// </summary>
+    private static bool TryGetMember(JsonElement result, string name, out JsonElement value)
+    {
+        if (result.TryGetProperty(name, out value)) return true;
+        foreach (var property in result.EnumerateObject())
+        {
+            if (!string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
+            value = property.Value;
+            return true;
+        }
+        return false;
+    }
+
     private static string ContentType(ServiceModel model) =>
         model.Protocol == "json" ? $"application/x-amz-json-{model.JsonVersion ?? "1.1"}" : "application/json";
 
@@ -79,7 +95,7 @@ public static class JsonResponseWriter
     {
         foreach (var property in value.EnumerateObject())
         {
-            var member = shape.Members.FirstOrDefault(m => m.Name == property.Name)
+            var member = shape.Members.FirstOrDefault(m => string.Equals(m.Name, property.Name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new InvalidOperationException($"'{property.Name}' is not a member of {shape.Name}; results must use the model's member names.");
             if (member.Location != only || property.Value.ValueKind == JsonValueKind.Null) continue;
             json.WritePropertyName(member.Utf8WireName);

@@ -24,6 +24,8 @@ from botocore.serialize import create_serializer
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 MAX_DEPTH = 6
+# Members botocore consumes client-side and never sends (RDS's presign handler pops SourceRegion).
+CLIENT_SIDE = {"SourceRegion"}
 WHEN = datetime.datetime(2026, 11, 24, 9, 0, 0, 123000, tzinfo=datetime.timezone.utc)
 
 
@@ -33,7 +35,8 @@ def sample(shape, path, depth, output):
     if kind == "structure":
         if depth > MAX_DEPTH:
             return None
-        values = {name: sample(m, f"{path}.{name}", depth + 1, output) for name, m in shape.members.items()}
+        values = {name: sample(m, f"{path}.{name}", depth + 1, output) for name, m in shape.members.items()
+                  if output or name not in CLIENT_SIDE}
         return {k: v for k, v in values.items() if v is not None}
     if kind == "list":
         if depth > MAX_DEPTH:

@@ -21,7 +21,19 @@ public static class ManagedInterfaces
     public const string AttachmentPrefix = "ela-attach";
     public const string AttachmentOwner = "amazon-aws";
 
-    public sealed record Spec(string InterfaceType, string RequesterId, string OwnerResourceId, string Description, bool SourceDestCheck);
+    /// <summary>
+    /// How the owning service shows its interface (reference §5): type, requester, description and the attachment
+    /// (Hyperplane style <c>ela-attach-…</c> owned by <c>amazon-aws</c> unless the service shows its own, e.g. ELB's
+    /// <c>eni-attach-…</c> owned by <c>amazon-elb</c>). A null <see cref="AttachmentPrefix"/> leaves the interface unattached.
+    /// </summary>
+    public sealed record Spec(string InterfaceType, string RequesterId, string OwnerResourceId, string Description, bool SourceDestCheck)
+    {
+        public bool RequesterManaged { get; init; } = true;
+        public string? AttachmentPrefix { get; init; } = ManagedInterfaces.AttachmentPrefix;
+        public string AttachmentOwner { get; init; } = ManagedInterfaces.AttachmentOwner;
+        public int DeviceIndex { get; init; } = 1;
+        public bool DeleteOnTermination { get; init; }
+    }
 
     /// <summary>Builds and adds the interface with one private IPv4 address (the requested one, else the lowest free).</summary>
     public static async Task<NetworkInterface> CreateAsync(ControlPlaneDbContext db, IIdGenerator ids, RequestContext request, ControlPlaneOptions options,
@@ -32,11 +44,20 @@ public static class ManagedInterfaces
         {
             AccountId = request.AccountId, Region = request.Region, Id = ids.NewId(ResourceIds.NetworkInterface), SubnetId = subnet.Id,
             VpcId = subnet.VpcId, AvailabilityZone = subnet.AvailabilityZone, Description = spec.Description, InterfaceType = spec.InterfaceType,
-            RequesterManaged = true, RequesterId = spec.RequesterId, ManagedByResourceId = spec.OwnerResourceId, SourceDestCheck = spec.SourceDestCheck,
-            MacAddress = MacAddresses.New(),
-            AttachmentId = ids.NewId(AttachmentPrefix), AttachmentInstanceOwnerId = AttachmentOwner, DeviceIndex = 1, NetworkCardIndex = 0,
-            DeleteOnTermination = false, AttachmentStatus = "attached", AttachTime = now, Status = "in-use",
+            RequesterManaged = spec.RequesterManaged, RequesterId = spec.RequesterId, ManagedByResourceId = spec.OwnerResourceId,
+            SourceDestCheck = spec.SourceDestCheck, MacAddress = MacAddresses.New(),
         };
+        if (spec.AttachmentPrefix is { } prefix)
+        {
+            eni.AttachmentId = ids.NewId(prefix);
+            eni.AttachmentInstanceOwnerId = spec.AttachmentOwner;
+            eni.DeviceIndex = spec.DeviceIndex;
+            eni.NetworkCardIndex = 0;
+            eni.DeleteOnTermination = spec.DeleteOnTermination;
+            eni.AttachmentStatus = "attached";
+            eni.AttachTime = now;
+            eni.Status = "in-use";
+        }
         eni.SetGroups(groups);
         var block = InterfaceQueries.Ipv4Block(subnet);
         IReadOnlyList<string> requested = privateIp is null ? [] : [block.RequireAssignable(privateIp, subnet.Id)];

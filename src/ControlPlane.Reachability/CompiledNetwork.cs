@@ -40,6 +40,11 @@ public sealed partial class CompiledNetwork : IReachabilityEvaluator
     public PathAnalysis Analyze(ReachabilityQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return LoadBalancerOf(query) is { } loadBalancer ? ThroughLoadBalancer(query, loadBalancer) : AnalyzeDirect(query);
+    }
+
+    private PathAnalysis AnalyzeDirect(ReachabilityQuery query)
+    {
         var plan = QueryPlan.Of(query);
         var resolver = new EndpointResolver(_index, plan.Ipv6);
         var sources = resolver.Resolve(query.Source, isSource: true, query.SourceAddress);

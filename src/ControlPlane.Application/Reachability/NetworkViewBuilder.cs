@@ -71,7 +71,9 @@ public sealed class NetworkViewBuilder(ControlPlaneDbContext db, RequestContext 
             PrefixLists = await PrefixListsAsync(cancellationToken),
             Gateways = await GatewaysAsync(nats, cancellationToken),
             PeeringConnections = await PeeringConnectionsAsync(now, cancellationToken),
-            Owners = await OwnersAsync(nats, now, cancellationToken),
+            Owners = [.. await OwnersAsync(nats, now, cancellationToken),
+                .. ServiceOwners.Build(await db.ServiceResources.AsNoTracking().ToListAsync(cancellationToken),
+                    interfaces.Select(n => (n.Id, n.AttachedInstanceId is null ? n.ManagedByResourceId : null)))],
         };
     }
 

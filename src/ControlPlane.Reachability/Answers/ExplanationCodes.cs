@@ -31,4 +31,8 @@ public static class ExplanationCodes
     public const string IgwSourceNotInRfc1918Ingress = "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS";
     public const string IgwSourceNotInRfc6598Ingress = "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS";
     public const string IgwNatReflection = "IGW_NAT_REFLECTION";
+
+    // Load balancers (README §8).
+    public const string ElbListenersMismatch = "ELB_LISTENERS_MISMATCH";
+    public const string Elbv2ListenerHasNoTargetGroup = "ELBV2_LISTENER_HAS_NO_TG";
 }

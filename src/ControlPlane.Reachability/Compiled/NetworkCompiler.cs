@@ -18,7 +18,7 @@ internal static class NetworkCompiler
         var owners = new Dictionary<string, OwnerView>();
         foreach (var owner in view.Owners)
         {
-            foreach (var key in new[] { owner.Id, owner.Arn, owner.Name })
+            foreach (var key in new[] { owner.Id, owner.Arn, owner.Name }.Concat(owner.Aliases))
             {
                 if (key is not null) owners.TryAdd(key, owner);
             }
@@ -30,7 +30,7 @@ internal static class NetworkCompiler
             Subnets = subnets,
             Interfaces = interfaces,
             InterfacesById = interfaces.ToDictionary(i => i.Id),
-            InterfacesByOwner = interfaces.Where(i => i.View.OwnerId is not null).GroupBy(i => i.View.OwnerId!).ToDictionary(g => g.Key, g => g.ToArray()),
+            InterfacesByOwner = InterfacesByOwner(view, interfaces),
             Owners = owners,
             Groups = groups,
             AclCount = acls.Count,
@@ -127,6 +127,12 @@ internal static class NetworkCompiler
     private static CompiledInterface[] CompileInterfaces(NetworkView view, IReadOnlyDictionary<string, CompiledSubnet> subnets, Dictionary<string, CompiledGroup> groups, IReadOnlyDictionary<string, OwnerView> owners)
     {
         var ordered = First(view.NetworkInterfaces, e => e.Id).Values.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        // An interface no owner names as its own (a shared Lambda interface) is attributed to the first owner listing it.
+        var listedBy = new Dictionary<string, OwnerView>();
+        foreach (var owner in view.Owners)
+        {
+            foreach (var id in owner.InterfaceIds) listedBy.TryAdd(id, owner);
+        }
         var result = new CompiledInterface[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -136,8 +142,21 @@ internal static class NetworkCompiler
                 .Select(a => new InterfaceAddress(Host.Of(a.Address), a.PublicIp is null ? null : Host.Of(a.PublicIp)))
                 .Concat(eni.Ipv6Addresses.Select(a => new InterfaceAddress(Host.Of(a), null)));
             var eniGroups = eni.GroupIds.Distinct().Select(id => groups.TryGetValue(id, out var g) ? g : groups[id] = Unknown(groups.Count, id)).ToArray();
-            var owner = eni.OwnerId is { } ownerId ? owners.GetValueOrDefault(ownerId) : null;
+            var owner = eni.OwnerId is { } ownerId ? owners.GetValueOrDefault(ownerId) : listedBy.GetValueOrDefault(eni.Id);
             result[i] = new CompiledInterface(i, eni, subnets.GetValueOrDefault(eni.SubnetId), eniGroups, [.. addresses], owner);
+        }
+        return result;
+    }
+
+    /// <summary>Each owner's interfaces: those naming it as owner and those it lists (<see cref="OwnerView.InterfaceIds"/>), by id.</summary>
+    private static Dictionary<string, CompiledInterface[]> InterfacesByOwner(NetworkView view, CompiledInterface[] interfaces)
+    {
+        var byId = interfaces.ToDictionary(i => i.Id);
+        var result = interfaces.Where(i => i.View.OwnerId is not null).GroupBy(i => i.View.OwnerId!).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var owner in view.Owners.Where(o => o.InterfaceIds.Count > 0))
+        {
+            var listed = owner.InterfaceIds.Select(byId.GetValueOrDefault).OfType<CompiledInterface>();
+            result[owner.Id] = [.. result.GetValueOrDefault(owner.Id, []).Concat(listed).DistinctBy(i => i.Id).OrderBy(i => i.Id, StringComparer.Ordinal)];
         }
         return result;
     }

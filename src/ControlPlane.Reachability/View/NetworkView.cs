@@ -28,7 +28,22 @@ public sealed record NetworkView
 
     /// <summary>The resources that own interfaces (instances, NAT gateways, VPC endpoints, load balancers, ...).</summary>
     public IReadOnlyList<OwnerView> Owners { get; init; } = [];
+
+    /// <summary>Load balancers' listeners and the targets they forward to, so a path to a load balancer continues to a target.</summary>
+    public IReadOnlyList<LoadBalancerView> LoadBalancers { get; init; } = [];
 }
+
+/// <summary>A load balancer (an <see cref="OwnerView"/> by <see cref="OwnerId"/>) and its listeners.</summary>
+public sealed record LoadBalancerView(string OwnerId, IReadOnlyList<ListenerView> Listeners);
+
+/// <summary>
+/// A listener on <see cref="Port"/> (<c>TCP</c>/<c>HTTP</c>/<c>HTTPS</c>/<c>TLS</c>: tcp; <c>UDP</c>: udp). It forwards
+/// to the targets of its target groups; <see cref="ForwardsToTargetGroup"/> false when its actions name none.
+/// </summary>
+public sealed record ListenerView(string Id, int Port, string Protocol, bool ForwardsToTargetGroup, IReadOnlyList<LoadBalancerTargetView> Targets);
+
+/// <summary>A registered target: an instance id, interface id or IP address, on <see cref="Port"/>, of <see cref="TargetGroupId"/>.</summary>
+public sealed record LoadBalancerTargetView(string TargetGroupId, string Target, int Port);
 
 /// <summary>A VPC and its associated IPv4 and IPv6 CIDR blocks (the primary IPv4 block first).</summary>
 public sealed record VpcView(string Id, string OwnerId, IReadOnlyList<Cidr> CidrBlocks);
@@ -127,8 +142,17 @@ public sealed record PrivateAddressView(IPAddress Address, bool Primary, IPAddre
 /// A resource that owns interfaces. <see cref="Type"/> uses the Reachability Analyzer's resource types:
 /// <c>instance</c>, <c>nat-gateway</c>, <c>vpc-endpoint</c>, <c>load-balancer</c>, <c>db-instance</c>, <c>function</c>, ...
 /// <see cref="State"/> is the resource's own (<c>running</c>, <c>stopped</c>, <c>available</c>, ...).
+/// Its interfaces are those whose <see cref="NetworkInterfaceView.OwnerId"/> is <see cref="Id"/>, plus
+/// <see cref="InterfaceIds"/>: interfaces it shares with other owners (Lambda functions share one interface per subnet
+/// and group set) or holds through its members (an Aurora cluster's instances, an ECS cluster's tasks).
 /// </summary>
-public sealed record OwnerView(string Id, string Type, string? Arn = null, string? Name = null, string State = "running");
+public sealed record OwnerView(string Id, string Type, string? Arn = null, string? Name = null, string State = "running")
+{
+    public IReadOnlyList<string> InterfaceIds { get; init; } = [];
+
+    /// <summary>Other names that address it (an MQ broker's <c>b-…</c> id beside its name).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
 
 public sealed record PrefixListView(string Id, string Name, IReadOnlyList<Cidr> Cidrs);
 

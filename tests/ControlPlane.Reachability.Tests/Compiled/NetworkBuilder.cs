@@ -20,6 +20,7 @@ internal sealed class NetworkBuilder
     private readonly List<GatewayView> _gateways = [];
     private readonly List<PeeringConnectionView> _peerings = [];
     private readonly List<OwnerView> _owners = [];
+    private readonly List<LoadBalancerView> _loadBalancers = [];
 
     public NetworkBuilder Vpc(string id, params string[] cidrs)
     {
@@ -166,7 +167,14 @@ internal sealed class NetworkBuilder
         Gateways = _gateways,
         PeeringConnections = _peerings,
         Owners = _owners,
+        LoadBalancers = _loadBalancers,
     };
+
+    public NetworkBuilder LoadBalancer(string ownerId, params ListenerView[] listeners)
+    {
+        _loadBalancers.Add(new LoadBalancerView(ownerId, listeners));
+        return this;
+    }
 
     public CompiledNetwork Compile() => CompiledNetwork.Compile(Build());
 

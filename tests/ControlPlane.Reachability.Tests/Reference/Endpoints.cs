@@ -44,10 +44,10 @@ internal static class Endpoints
     /// <summary>An owner by id, ARN or name (its interfaces in id order), else an interface id, else an internet gateway id.</summary>
     private static Resolution ByResource(NetworkView view, string idArnOrName, IPAddress? pinned)
     {
-        var owner = view.Owners.FirstOrDefault(o => o.Id == idArnOrName || o.Arn == idArnOrName || o.Name == idArnOrName);
+        var owner = view.Owners.FirstOrDefault(o => o.Id == idArnOrName || o.Arn == idArnOrName || o.Name == idArnOrName || o.Aliases.Contains(idArnOrName));
         if (owner is not null)
         {
-            var interfaces = view.NetworkInterfaces.Where(e => e.OwnerId == owner.Id).OrderBy(e => e.Id, StringComparer.Ordinal)
+            var interfaces = view.NetworkInterfaces.Where(e => e.OwnerId == owner.Id || owner.InterfaceIds.Contains(e.Id)).OrderBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => (End)new InterfaceEnd(e, pinned)).ToList();
             return interfaces.Count > 0 ? new Resolution(interfaces, null) : NotFound(idArnOrName);
         }

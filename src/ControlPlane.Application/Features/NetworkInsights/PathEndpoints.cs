@@ -12,12 +12,19 @@ namespace ControlPlane.Application.Features.NetworkInsights;
 /// the Reachability Analyzer's source and destination types. Instances, network interfaces, internet gateways, NAT
 /// gateways and VPC endpoints are evaluated; a VPC peering connection exists here but as an end of a path it is
 /// answered UNSUPPORTED_COMPONENT; transit gateways, their attachments, virtual private gateways and endpoint services
-/// are kinds AWS takes that the emulator has none of, so they are never found.
+/// are kinds AWS takes that the emulator has none of, so they are never found. Other services' resources (load
+/// balancers, databases, caches, functions, tasks, clusters, brokers) are named by their ARN.
 /// https://docs.aws.amazon.com/vpc/latest/reachability/how-reachability-analyzer-works.html#source-and-destination-resources
 /// </summary>
 public static class PathEndpoints
 {
-    public enum Kind { Instance, NetworkInterface, InternetGateway, NatGateway, VpcEndpoint, VpcPeeringConnection, NotEmulated }
+    public enum Kind { Instance, NetworkInterface, InternetGateway, NatGateway, VpcEndpoint, VpcPeeringConnection, ServiceResource, NotEmulated }
+
+    /// <summary>
+    /// Another service's resource by ARN (a load balancer, DB instance or cluster, cache, function, task, EKS cluster,
+    /// broker): evaluated for its interfaces, as the REST questions take it.
+    /// </summary>
+    private static readonly KindInfo Service = new("", "service", Kind.ServiceResource);
 
     /// <summary>An id prefix, the ARN resource type, and what it is.</summary>
     private sealed record KindInfo(string Prefix, string ArnType, Kind Kind);
@@ -46,6 +53,7 @@ public static class PathEndpoints
         {
             // arn:<partition>:ec2:<region>:<account>:<type>/<id>
             var parts = value.Split(':', 6);
+            if (parts.Length == 6 && parts[2] != "ec2" && parts[2].Length > 0 && parts[5].Length > 0) return (Service, value, parts[4], parts[3]);
             if (parts.Length != 6 || parts[2] != "ec2" || parts[5].Split('/') is not [var type, var id]) return null;
             var info = Kinds.FirstOrDefault(k => k.ArnType == type && ResourceIds.IsWellFormed(id, k.Prefix));
             return info is null ? null : (info, id, parts[4], parts[3]);
@@ -70,9 +78,11 @@ public static class PathEndpoints
             Kind.NatGateway => await db.NatGateways.AnyAsync(g => g.Id == id && g.State != "deleted", cancellationToken),
             Kind.VpcEndpoint => await db.VpcEndpoints.AnyAsync(e => e.Id == id, cancellationToken),
             Kind.VpcPeeringConnection => await db.VpcPeeringConnections.VisibleTo(request).AnyAsync(p => p.Id == id, cancellationToken),
+            Kind.ServiceResource => await db.ServiceResources.AnyAsync(r => r.Arn == id, cancellationToken),
             _ => false,
         };
-        return exists ? new Resolved(id, request.Arn(info.ArnType, id), info.Kind) : null;
+        if (!exists) return null;
+        return info.Kind == Kind.ServiceResource ? new Resolved(id, id, info.Kind) : new Resolved(id, request.Arn(info.ArnType, id), info.Kind);
     }
 
     /// <summary>
@@ -83,7 +93,7 @@ public static class PathEndpoints
     {
         Kind.NetworkInterface => new Endpoint.Interface(id),
         Kind.InternetGateway => new Endpoint.Internet(id),
-        Kind.Instance or Kind.NatGateway or Kind.VpcEndpoint => new Endpoint.Resource(id),
+        Kind.Instance or Kind.NatGateway or Kind.VpcEndpoint or Kind.ServiceResource => new Endpoint.Resource(id),
         _ => null,
     };
 

@@ -54,6 +54,7 @@ public sealed class NetworkViewBuilder(ControlPlaneDbContext db, RequestContext 
         var elasticIps = (await db.ElasticIps.AsNoTracking().Where(e => e.NetworkInterfaceId != null && e.PrivateIpAddress != null)
                 .Select(e => new { e.NetworkInterfaceId, e.PrivateIpAddress, e.PublicIp }).ToListAsync(cancellationToken))
             .ToDictionary(e => (e.NetworkInterfaceId!, e.PrivateIpAddress!), e => e.PublicIp);
+        var services = await db.ServiceResources.AsNoTracking().ToListAsync(cancellationToken);
         var nats = (await db.NatGateways.AsNoTracking().ToListAsync(cancellationToken))
             .Where(g => g.State != "deleted" && NatGatewayViews.IsVisible(g, now)).ToList();
 
@@ -72,8 +73,8 @@ public sealed class NetworkViewBuilder(ControlPlaneDbContext db, RequestContext 
             Gateways = await GatewaysAsync(nats, cancellationToken),
             PeeringConnections = await PeeringConnectionsAsync(now, cancellationToken),
             Owners = [.. await OwnersAsync(nats, now, cancellationToken),
-                .. ServiceOwners.Build(await db.ServiceResources.AsNoTracking().ToListAsync(cancellationToken),
-                    interfaces.Select(n => (n.Id, n.AttachedInstanceId is null ? n.ManagedByResourceId : null)))],
+                .. ServiceOwners.Build(services, interfaces.Select(n => (n.Id, n.AttachedInstanceId is null ? n.ManagedByResourceId : null)))],
+            LoadBalancers = LoadBalancerViews.Build(services),
         };
     }
 

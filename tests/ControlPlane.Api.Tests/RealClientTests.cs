@@ -29,6 +29,13 @@ public sealed class RealClientTests(SqliteEmulator emulator, ITestOutputHelper o
     [Fact]
     public Task Terraform_builds_and_removes_the_whole_network() => RunAsync("terraform-networking.sh", TimeSpan.FromMinutes(10));
 
+    [Fact]
+    public Task Terraform_builds_an_alb_rds_elasticache_and_a_vpc_lambda() => RunAsync("terraform-services.sh", TimeSpan.FromMinutes(10));
+
+    [Fact]
+    public Task Reachability_answers_across_services_and_for_direct_connect_and_global_accelerator() =>
+        RunAsync("python3", "reachability-services.py", TimeSpan.FromMinutes(3));
+
     private Task RunAsync(string script, TimeSpan timeout) => RunAsync("bash", script, timeout);
 
     private async Task RunAsync(string interpreter, string script, TimeSpan timeout)

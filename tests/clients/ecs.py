@@ -293,6 +293,16 @@ scaled = ecs.update_service(cluster="web", service="api", desiredCount=3)["servi
 check("update_service desiredCount=3 starts a third task", scaled["runningCount"] == 3 and len(ecs.list_tasks(cluster="web", serviceName="api")["taskArns"]) == 3)
 ecs.update_service(cluster="web", service="api", desiredCount=1)
 check("update_service desiredCount=1 stops two", len(ecs.list_tasks(cluster="web", serviceName="api")["taskArns"]) == 1)
+replaced = ecs.list_tasks(cluster="web", serviceName="api")["taskArns"]
+ecs.stop_task(cluster="web", task=replaced[0])
+replacement = ecs.list_tasks(cluster="web", serviceName="api")["taskArns"]
+check("stopping a service's task starts a replacement, as the scheduler does", len(replacement) == 1 and replacement != replaced)
+check("the service runs the task definition it was created with", scaled["taskDefinition"] == third["taskDefinitionArn"])
+redeployed = ecs.update_service(cluster="web", service="api", taskDefinition="web:1")["service"]
+running_now = ecs.describe_tasks(cluster="web", tasks=ecs.list_tasks(cluster="web", serviceName="api")["taskArns"])["tasks"]
+check("a new task definition starts a deployment whose tasks run it", redeployed["taskDefinition"] == first["taskDefinitionArn"]
+      and redeployed["deployments"][0]["taskDefinition"] == first["taskDefinitionArn"]
+      and [t["taskDefinitionArn"] for t in running_now] == [first["taskDefinitionArn"]] and running_now[0]["group"] == "service:api")
 check("update_service of an unknown service is ServiceNotFoundException", error_code(
     ecs.update_service, cluster="web", service="nope", desiredCount=1) == "ServiceNotFoundException")
 

@@ -55,8 +55,9 @@ public static class CreateService
                     "Service name can have up to 255 characters and can contain letters (uppercase and lowercase), numbers, underscores, and hyphens."));
             RuleFor(c => c.DesiredCount).GreaterThanOrEqualTo(0).When(c => c.DesiredCount is not null)
                 .WithAwsError((_, _) => EcsErrors.InvalidParameter("desiredCount must be greater than or equal to 0."));
-            RuleFor(c => c.LaunchType).Must(t => t is null || EcsNames.LaunchTypes.Contains(t))
-                .WithAwsError((_, t) => EcsErrors.InvalidParameter($"Invalid launch type: {t}"));
+            RuleFor(c => c.LaunchType).Must(t => t is null || EcsNames.RunnableLaunchTypes.Contains(t))
+                .WithAwsError((_, t) => EcsErrors.InvalidParameter(EcsNames.LaunchTypes.Contains(t!)
+                    ? $"The {t} launch type is not supported by ControlPlane." : $"Invalid launch type: {t}"));
             RuleFor(c => c.SchedulingStrategy).Must(s => s is null or "REPLICA")
                 .WithAwsError((_, _) => EcsErrors.InvalidParameter("Only the REPLICA scheduling strategy is supported by ControlPlane."));
             RuleFor(c => c.DeploymentController).Must(d => d is null || d.Type is null or "ECS")

@@ -24,7 +24,7 @@ public static class DeregisterTaskDefinition
         public Task<Result> HandleAsync(Command command, CancellationToken cancellationToken) => writer.WriteAsync(async () =>
         {
             var reference = command.TaskDefinition ?? "";
-            if (!EcsNames.IsArn(reference) && !reference.Contains(':')) throw EcsErrors.InvalidParameter("Invalid revision number. Number: ");
+            if (!EcsNames.IsArn(reference) && !reference.Contains(':')) throw EcsErrors.InvalidParameter($"Invalid revision number. Number: {reference}");
             var resources = new EcsResources(db, store, network);
             var row = await resources.FindTaskDefinitionAsync(reference, cancellationToken) ?? throw EcsErrors.InvalidParameter("The specified task definition does not exist.");
             if (row.State == EcsNames.Active)

@@ -35,6 +35,9 @@ public static class EcsNames
     public static readonly string[] NetworkModes = ["bridge", "host", AwsVpc, "none"];
     public static readonly string[] LaunchTypes = [Ec2, Fargate, External];
 
+    /// <summary>The launch types tasks and services can use here (EXTERNAL needs registered on-premises instances).</summary>
+    public static readonly string[] RunnableLaunchTypes = [Ec2, Fargate];
+
     public static bool IsArn(string reference) => reference.StartsWith("arn:", StringComparison.Ordinal);
 
     /// <summary>The name or id at the end of an ARN (<c>…:service/web-cluster/web</c> → <c>web</c>), or the reference itself.</summary>

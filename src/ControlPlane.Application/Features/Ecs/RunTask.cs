@@ -41,8 +41,9 @@ public static class RunTask
         {
             RuleFor(c => c.Count).InclusiveBetween(1, 10).When(c => c.Count is not null)
                 .WithAwsError((_, _) => EcsErrors.InvalidParameter("Count must be between 1 and 10."));
-            RuleFor(c => c.LaunchType).Must(t => t is null || EcsNames.LaunchTypes.Contains(t))
-                .WithAwsError((_, t) => EcsErrors.InvalidParameter($"Invalid launch type: {t}"));
+            RuleFor(c => c.LaunchType).Must(t => t is null || EcsNames.RunnableLaunchTypes.Contains(t))
+                .WithAwsError((_, t) => EcsErrors.InvalidParameter(EcsNames.LaunchTypes.Contains(t!)
+                    ? $"The {t} launch type is not supported by ControlPlane." : $"Invalid launch type: {t}"));
             RuleFor(c => c.CapacityProviderStrategy).Null()
                 .WithAwsError((_, _) => EcsErrors.InvalidParameter("Capacity provider strategies are not supported by ControlPlane; use launchType."));
             RuleFor(c => c.StartedBy!).MaximumLength(128).When(c => c.StartedBy is not null)

@@ -12,8 +12,6 @@ namespace ControlPlane.Application.Features.Ecs;
 /// </summary>
 public sealed class EcsResources(ControlPlaneDbContext db, ServiceResourceStore store, ServiceNetwork network)
 {
-    public ServiceResourceStore Store => store;
-
     public string ClusterArn(string name) => store.Arn(EcsNames.Service, $"cluster/{name}");
 
     public async Task<ServiceResource?> FindClusterAsync(string? cluster, CancellationToken cancellationToken)

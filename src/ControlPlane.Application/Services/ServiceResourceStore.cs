@@ -34,13 +34,18 @@ public sealed class ServiceResourceStore(ControlPlaneDbContext db, RequestContex
     public Task<ServiceResource?> FindByResourceIdAsync(string service, string kind, string resourceId, CancellationToken cancellationToken) =>
         db.ServiceResources.FirstOrDefaultAsync(r => r.Service == service && r.Kind == kind && r.ResourceId == resourceId, cancellationToken);
 
-    /// <summary>Every resource of a kind, oldest first (then by name), the order AWS's describe calls list them in.</summary>
-    public Task<List<ServiceResource>> ListAsync(string service, string kind, CancellationToken cancellationToken) =>
-        db.ServiceResources.Where(r => r.Service == service && r.Kind == kind)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+    /// <summary>
+    /// Every resource of a kind, oldest first (then by name), the order AWS's describe calls list them in. Sorted in
+    /// memory: SQLite cannot order by a DateTimeOffset column.
+    /// </summary>
+    public async Task<List<ServiceResource>> ListAsync(string service, string kind, CancellationToken cancellationToken) =>
+        Oldest(await db.ServiceResources.Where(r => r.Service == service && r.Kind == kind).ToListAsync(cancellationToken));
 
-    public Task<List<ServiceResource>> ChildrenAsync(string parentArn, CancellationToken cancellationToken) =>
-        db.ServiceResources.Where(r => r.ParentArn == parentArn).OrderBy(r => r.CreatedAt).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+    public async Task<List<ServiceResource>> ChildrenAsync(string parentArn, CancellationToken cancellationToken) =>
+        Oldest(await db.ServiceResources.Where(r => r.ParentArn == parentArn).ToListAsync(cancellationToken));
+
+    private static List<ServiceResource> Oldest(List<ServiceResource> rows) =>
+        rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
     public Task<int> CountAsync(string service, string kind, CancellationToken cancellationToken) =>
         db.ServiceResources.CountAsync(r => r.Service == service && r.Kind == kind, cancellationToken);

@@ -54,8 +54,11 @@ public sealed class ServiceNetwork(ControlPlaneDbContext db, IIdGenerator ids, R
     public Task<Vpc?> VpcAsync(string vpcId, CancellationToken cancellationToken) =>
         db.Vpcs.AsNoTracking().FirstOrDefaultAsync(v => v.Id == vpcId, cancellationToken);
 
-    /// <summary>Adds one interface of <paramref name="ownerArn"/> in the subnet, with the lowest free address unless one is asked for.</summary>
-    public Task<NetworkInterface> AddInterfaceAsync(string ownerArn, ManagedInterfaces.Spec spec, Subnet subnet, IReadOnlyList<SecurityGroup> groups,
+    /// <summary>
+    /// Adds one interface of <paramref name="ownerArn"/> in the subnet, with the lowest free address unless one is asked for.
+    /// A null owner is an interface several resources share (Lambda's); the service records its id in each resource's document.
+    /// </summary>
+    public Task<NetworkInterface> AddInterfaceAsync(string? ownerArn, ManagedInterfaces.Spec spec, Subnet subnet, IReadOnlyList<SecurityGroup> groups,
         CancellationToken cancellationToken, string? privateIp = null) =>
         ManagedInterfaces.CreateAsync(db, ids, request, options.Value, subnet, spec with { OwnerResourceId = ownerArn }, privateIp, groups, clock.GetUtcNow(), cancellationToken);
 

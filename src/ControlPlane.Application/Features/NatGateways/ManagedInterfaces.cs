@@ -25,8 +25,10 @@ public static class ManagedInterfaces
     /// How the owning service shows its interface (reference §5): type, requester, description and the attachment
     /// (Hyperplane style <c>ela-attach-…</c> owned by <c>amazon-aws</c> unless the service shows its own, e.g. ELB's
     /// <c>eni-attach-…</c> owned by <c>amazon-elb</c>). A null <see cref="AttachmentPrefix"/> leaves the interface unattached.
+    /// A null <see cref="OwnerResourceId"/> is an interface no single resource owns (Lambda's Hyperplane interfaces,
+    /// shared by every function with the same subnet and groups).
     /// </summary>
-    public sealed record Spec(string InterfaceType, string RequesterId, string OwnerResourceId, string Description, bool SourceDestCheck)
+    public sealed record Spec(string InterfaceType, string RequesterId, string? OwnerResourceId, string Description, bool SourceDestCheck)
     {
         public bool RequesterManaged { get; init; } = true;
         public string? AttachmentPrefix { get; init; } = ManagedInterfaces.AttachmentPrefix;

@@ -1,0 +1,28 @@
+using ControlPlane.Application.Pipeline;
+using ControlPlane.Application.Services;
+using ControlPlane.Application.Store;
+
+namespace ControlPlane.Application.Features.Lambda;
+
+/// <summary>Removes tags from a function. https://docs.aws.amazon.com/lambda/latest/api/API_UntagResource.html</summary>
+[AwsService("lambda")]
+public static class UntagResource
+{
+    public sealed record Command : ICommand<Empty>
+    {
+        public string? Resource { get; init; }
+        public IReadOnlyList<string>? TagKeys { get; init; }
+    }
+
+    public sealed class Handler(ScopeWriter writer, ServiceResourceStore store) : IHandler<Command, Empty>
+    {
+        public Task<Empty> HandleAsync(Command command, CancellationToken cancellationToken) => writer.WriteAsync(async () =>
+        {
+            var row = await LambdaTags.FindAsync(store, command.Resource!, cancellationToken);
+            var doc = ServiceResourceStore.Read<FunctionDocument>(row);
+            var remove = (command.TagKeys ?? []).ToHashSet(StringComparer.Ordinal);
+            ServiceResourceStore.Write(row, doc with { Tags = doc.Tags.Where(t => !remove.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value) });
+            return Empty.Instance;
+        }, cancellationToken);
+    }
+}

@@ -61,7 +61,10 @@ public static class ManagedInterfaces
         eni.SetGroups(groups);
         var block = InterfaceQueries.Ipv4Block(subnet);
         IReadOnlyList<string> requested = privateIp is null ? [] : [block.RequireAssignable(privateIp, subnet.Id)];
-        var used = await db.UsedIpv4Async(subnet.Id, cancellationToken);
+        // Addresses of interfaces added earlier in the same request (a cache cluster's nodes, a load balancer's subnets)
+        // are not in the database yet.
+        var used = (await db.UsedIpv4Async(subnet.Id, cancellationToken))
+            .Concat(db.NetworkInterfacePrivateIps.Local.Where(p => p.SubnetId == subnet.Id).Select(p => p.Address)).ToList();
         var address = block.TakeIpv4(used, requested, requested.Count == 0 ? 1 : 0, subnet.Id)[0];
         eni.PrivateIpAddresses.Add(new NetworkInterfacePrivateIp { NetworkInterfaceId = eni.Id, SubnetId = subnet.Id, Address = address, Primary = true });
         db.NetworkInterfaces.Add(eni);

@@ -87,9 +87,13 @@ public sealed class AwsJsonEndpoint(OperationRegistry registry, IOptions<Control
 
         http.Response.StatusCode = response.StatusCode;
         foreach (var (name, value) in response.Headers) http.Response.Headers[name] = value;
-        http.Response.ContentType = response.ContentType;
-        http.Response.ContentLength = body.WrittenCount;
-        await http.Response.Body.WriteAsync(body.WrittenMemory, http.RequestAborted);
+        // A 204 answer (MQ CreateTags, Lambda DeleteFunction) has no body, and Kestrel refuses a Content-Length on it.
+        if (response.StatusCode != StatusCodes.Status204NoContent)
+        {
+            http.Response.ContentType = response.ContentType;
+            http.Response.ContentLength = body.WrittenCount;
+            await http.Response.Body.WriteAsync(body.WrittenMemory, http.RequestAborted);
+        }
         logger.LogInformation("{Service}.{Action} {Account}/{Region} -> {Outcome} ({Elapsed:0.0} ms)",
             service, action, request.AccountId, request.Region, code ?? response.StatusCode.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }

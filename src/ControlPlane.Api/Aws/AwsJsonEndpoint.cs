@@ -75,7 +75,7 @@ public sealed class AwsJsonEndpoint(OperationRegistry registry, IOptions<Control
         {
             code = error.Code;
             body.Clear();
-            response = JsonResponseWriter.WriteError(model, error.Code, error.Message, error.HttpStatus, body);
+            response = JsonResponseWriter.WriteError(model, error.Code, error.Message, error.HttpStatus, body, error.Members);
         }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {

@@ -105,6 +105,13 @@ check("a short password is BadRequestException", error(mq.create_broker, BrokerN
       HostInstanceType="mq.t3.micro", PubliclyAccessible=False, SubnetIds=subnets[:1], Users=[{"Username": "admin", "Password": "short"}])
       == ("BadRequestException", 400))
 check("nothing was left behind by the failed creates", [b["BrokerName"] for b in mq.list_brokers()["BrokerSummaries"]] == ["orders"])
+try:
+    mq.create_broker(BrokerName="bad", EngineType="ACTIVEMQ", DeploymentMode="SINGLE_INSTANCE", HostInstanceType="mq.t3.micro",
+                     PubliclyAccessible=False, SubnetIds=["subnet-0123456789abcdef0"], Users=users)
+    attribute = None
+except ClientError as e:
+    attribute = e.response.get("ErrorAttribute")
+check("the error names the member at fault in ErrorAttribute", attribute == "subnetIds")
 check("a missing broker is NotFoundException 404", error(mq.describe_broker, BrokerId="b-00000000-0000-0000-0000-000000000000") == ("NotFoundException", 404))
 
 # Group change propagation and DependencyViolation.

@@ -8,9 +8,9 @@ namespace ControlPlane.Domain.Errors;
 /// </summary>
 public static class MqErrors
 {
-    public static AwsException BadRequest(string attribute, string message) => With(new("BadRequestException", message, 400), attribute);
-    public static AwsException NotFound(string attribute, string message) => With(new("NotFoundException", message, 404), attribute);
-    public static AwsException Conflict(string attribute, string message) => With(new("ConflictException", message, 409), attribute);
+    public static AwsException BadRequest(string attribute, string message) => Error("BadRequestException", 400, attribute, message);
+    public static AwsException NotFound(string attribute, string message) => Error("NotFoundException", 404, attribute, message);
+    public static AwsException Conflict(string attribute, string message) => Error("ConflictException", 409, attribute, message);
 
     public static AwsException BrokerNotFound(string brokerId) =>
         NotFound("broker-id", $"Can't find requested broker [{brokerId}]. Make sure your broker exists.");
@@ -27,9 +27,6 @@ public static class MqErrors
     public static AwsException SecurityGroupInOtherVpc(string groupId, string vpcId) =>
         BadRequest("securityGroups", $"The security group [{groupId}] is not in the VPC [{vpcId}] of the broker's subnets.");
 
-    private static AwsException With(AwsException error, string attribute)
-    {
-        error.Data["ErrorAttribute"] = attribute;
-        return error;
-    }
+    private static AwsException Error(string code, int status, string attribute, string message) =>
+        new(code, message, status) { Members = new Dictionary<string, string> { ["errorAttribute"] = attribute } };
 }

@@ -75,7 +75,7 @@ public sealed class AwsJsonEndpoint(OperationRegistry registry, IOptions<Control
         {
             code = error.Code;
             body.Clear();
-            response = JsonResponseWriter.WriteError(model, error.Code, error.Message, error.HttpStatus, body);
+            response = JsonResponseWriter.WriteError(model, error.Code, error.Message, error.HttpStatus, body, error.Members);
         }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
@@ -87,7 +87,7 @@ public sealed class AwsJsonEndpoint(OperationRegistry registry, IOptions<Control
 
         http.Response.StatusCode = response.StatusCode;
         foreach (var (name, value) in response.Headers) http.Response.Headers[name] = value;
-        // A 204 answer (Lambda's TagResource, UntagResource) has no body: HTTP forbids one and Kestrel refuses to send it.
+        // A 204 answer (MQ CreateTags, Lambda DeleteFunction) has no body, and Kestrel refuses a Content-Length on it.
         if (response.StatusCode != StatusCodes.Status204NoContent)
         {
             http.Response.ContentType = response.ContentType;

@@ -10,6 +10,12 @@ public sealed class AwsException(string code, string message, int httpStatus = 4
     public int HttpStatus { get; } = httpStatus;
 
     /// <summary>
+    /// Further members of the error's shape by wire name, for JSON services whose errors carry them (Amazon MQ's
+    /// <c>errorAttribute</c>); the query protocols have none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Members { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// How the REST adapter classifies the error, by its code: <c>*NotFound</c> is 404; duplicates, <c>*AlreadyExists</c>,
     /// <c>*.InUse</c>, <c>*.Conflict</c>, <c>Resource.AlreadyAssociated</c> and <c>DependencyViolation</c> are 409; anything else
     /// keeps AWS's status (400 for nearly every client error; 403, 412 and 5xx where AWS uses them).

@@ -59,14 +59,16 @@ public static class JsonResponseWriter
 
     /// <summary>
     /// An error: the code in <c>__type</c> (json) and in the <c>x-amzn-ErrorType</c> header (rest-json; botocore reads
-    /// either), the message in <c>message</c>.
+    /// either), the message in <c>message</c>, and any further members of the error's shape by wire name.
     /// </summary>
-    public static RestResponse WriteError(ServiceModel model, string code, string message, int status, IBufferWriter<byte> body)
+    public static RestResponse WriteError(ServiceModel model, string code, string message, int status, IBufferWriter<byte> body,
+        IReadOnlyDictionary<string, string>? members = null)
     {
         using var json = new Utf8JsonWriter(body);
         json.WriteStartObject();
         json.WriteString("__type", code);
         json.WriteString("message", message);
+        foreach (var (name, value) in members ?? new Dictionary<string, string>()) json.WriteString(name, value);
         json.WriteEndObject();
         json.Flush();
         return new RestResponse(status, [KeyValuePair.Create("x-amzn-ErrorType", code)], ContentType(model));

@@ -35,7 +35,8 @@ public static partial class CreateLoadBalancer
         public string? EnablePrefixForIpv6SourceNat { get; init; }
 
         public string LoadBalancerType => Type ?? LoadBalancers.Application;
-        public string SchemeOrDefault => Scheme ?? LoadBalancers.InternetFacing;
+        // A GWLB has no scheme to choose: it is reachable only through endpoints in the VPC, and shows itself internal.
+        public string SchemeOrDefault => Scheme ?? (LoadBalancerType == LoadBalancers.Gateway ? LoadBalancers.Internal : LoadBalancers.InternetFacing);
 
         public IReadOnlyList<string> SubnetIds() =>
             SubnetMappings is { Count: > 0 } mappings ? mappings.Select(m => m.SubnetId ?? "").ToList() : Subnets ?? [];
@@ -72,6 +73,8 @@ public static partial class CreateLoadBalancer
                 .WithAwsError((_, _) => ElbErrors.InvalidConfiguration("Elastic IP addresses and private IPv4 addresses can be specified only for Network Load Balancers"));
             RuleFor(c => c.SubnetMappings).Must(m => m!.All(x => x.AllocationId is null)).When(c => c.SubnetMappings is not null && c.Scheme == LoadBalancers.Internal)
                 .WithAwsError((_, _) => ElbErrors.InvalidConfiguration("Elastic IP addresses cannot be specified for an internal load balancer"));
+            RuleFor(c => c.Scheme).Null().When(c => c.Type == LoadBalancers.Gateway)
+                .WithAwsError((_, _) => ElbErrors.Validation("A scheme cannot be specified for a Gateway Load Balancer"));
             RuleFor(c => c.SecurityGroups).Empty().When(c => c.Type == LoadBalancers.Gateway)
                 .WithAwsError((_, _) => ElbErrors.SecurityGroupsNotSupported(LoadBalancers.Gateway));
         }

@@ -39,11 +39,11 @@ public static class LoadBalancers
 
     /// <summary>
     /// ALBs answer <c>&lt;name&gt;-&lt;digits&gt;.&lt;region&gt;.elb.amazonaws.com</c>, NLBs and GWLBs
-    /// <c>&lt;name&gt;-&lt;hex&gt;.elb.&lt;region&gt;.amazonaws.com</c>; internal load balancers start with <c>internal-</c>.
+    /// <c>&lt;name&gt;-&lt;hex&gt;.elb.&lt;region&gt;.amazonaws.com</c>; internal ALBs and NLBs start with <c>internal-</c>.
     /// </summary>
     public static string DnsName(string type, string scheme, string name, string id, string region)
     {
-        var prefix = scheme == Internal ? "internal-" : "";
+        var prefix = scheme == Internal && type != Gateway ? "internal-" : "";
         if (type != Application) return $"{prefix}{name}-{id}.elb.{region}.amazonaws.com";
         var digits = (ulong.Parse(id, NumberStyles.HexNumber, CultureInfo.InvariantCulture) % 9_000_000_000UL + 1_000_000_000UL).ToString(CultureInfo.InvariantCulture);
         return $"{prefix}{name}-{digits}.{region}.elb.amazonaws.com";

@@ -38,6 +38,9 @@ public static class CreateTargetGroup
         public int? TargetControlPort { get; init; }
 
         public string TargetTypeOrDefault => TargetType ?? TargetGroups.Instance;
+
+        /// <summary>Terraform sends an empty <c>ProtocolVersion</c> for "not set"; AWS takes it so.</summary>
+        public string? ProtocolVersionOrNull => string.IsNullOrEmpty(ProtocolVersion) ? null : ProtocolVersion;
         public bool IsLambda => TargetTypeOrDefault == TargetGroups.Lambda;
     }
 
@@ -63,9 +66,9 @@ public static class CreateTargetGroup
                 .WithAwsError((_, p) => ElbErrors.Validation($"Port '{p}' must be between 1 and 65535"));
             RuleFor(c => c.Protocol).Must(p => p is "TCP").When(c => c.TargetType == TargetGroups.Alb)
                 .WithAwsError((_, _) => ElbErrors.Validation("Target groups with target type 'alb' must use the TCP protocol"));
-            RuleFor(c => c.ProtocolVersion).Must(v => v is null or "HTTP1" or "HTTP2" or "GRPC")
+            RuleFor(c => c.ProtocolVersionOrNull).Must(v => v is null or "HTTP1" or "HTTP2" or "GRPC")
                 .WithAwsError((_, v) => ElbErrors.Validation($"Protocol version '{v}' is not valid"));
-            RuleFor(c => c.ProtocolVersion).Null().When(c => c.Protocol is not ("HTTP" or "HTTPS"))
+            RuleFor(c => c.ProtocolVersionOrNull).Null().When(c => c.Protocol is not ("HTTP" or "HTTPS"))
                 .WithAwsError((_, _) => ElbErrors.Validation("A protocol version can be specified only for HTTP and HTTPS target groups"));
             RuleFor(c => c.IpAddressType).Must(t => t is null or "ipv4" or "ipv6")
                 .WithAwsError((_, t) => ElbErrors.Validation($"IP address type '{t}' is not valid"));
@@ -83,7 +86,7 @@ public static class CreateTargetGroup
             var group = TargetGroups.WithDefaults(new TargetGroupDocument
             {
                 Protocol = command.Protocol, Port = command.Port, TargetType = command.TargetTypeOrDefault, VpcId = command.VpcId,
-                ProtocolVersion = command.Protocol is "HTTP" or "HTTPS" ? command.ProtocolVersion ?? "HTTP1" : null,
+                ProtocolVersion = command.Protocol is "HTTP" or "HTTPS" ? command.ProtocolVersionOrNull ?? "HTTP1" : null,
                 IpAddressType = command.IpAddressType ?? "ipv4", TargetGroupId = id,
                 Attributes = TargetGroups.DefaultAttributes(command.Protocol, command.TargetTypeOrDefault),
                 Tags = LoadBalancingTags.FromRequest(command.Tags),

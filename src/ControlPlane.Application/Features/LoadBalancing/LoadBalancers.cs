@@ -189,7 +189,7 @@ public static class LoadBalancers
                 ["routing.http.desync_mitigation_mode"] = "defensive",
                 ["routing.http.drop_invalid_header_fields.enabled"] = "false",
                 ["routing.http.preserve_host_header.enabled"] = "false",
-                ["routing.http.x_amz_tls_version_and_cipher_suite.enabled"] = "false",
+                ["routing.http.x_amzn_tls_version_and_cipher_suite.enabled"] = "false",
                 ["routing.http.xff_client_port.enabled"] = "false",
                 ["routing.http.xff_header_processing.mode"] = "append",
                 ["routing.http2.enabled"] = "true",

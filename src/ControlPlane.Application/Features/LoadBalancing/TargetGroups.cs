@@ -49,7 +49,7 @@ public static class TargetGroups
             HealthCheckTimeoutSeconds = command.HealthCheckTimeoutSeconds ?? (lambda ? 30 : http ? 5 : geneve ? 5 : 10),
             HealthyThresholdCount = command.HealthyThresholdCount ?? 5,
             UnhealthyThresholdCount = command.UnhealthyThresholdCount ?? 2,
-            MatcherHttpCode = command.Matcher?.HttpCode ?? (healthHttp && group.ProtocolVersion != "GRPC" ? "200" : null),
+            MatcherHttpCode = command.Matcher?.HttpCode ?? (healthHttp && group.ProtocolVersion is not "GRPC" ? "200" : null),
             MatcherGrpcCode = command.Matcher?.GrpcCode ?? (group.ProtocolVersion == "GRPC" ? "12" : null),
         };
     }

@@ -35,12 +35,15 @@ public sealed class ServiceResourceStore(ControlPlaneDbContext db, RequestContex
         db.ServiceResources.FirstOrDefaultAsync(r => r.Service == service && r.Kind == kind && r.ResourceId == resourceId, cancellationToken);
 
     /// <summary>Every resource of a kind, oldest first (then by name), the order AWS's describe calls list them in.</summary>
-    public Task<List<ServiceResource>> ListAsync(string service, string kind, CancellationToken cancellationToken) =>
-        db.ServiceResources.Where(r => r.Service == service && r.Kind == kind)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+    public async Task<List<ServiceResource>> ListAsync(string service, string kind, CancellationToken cancellationToken) =>
+        Oldest(await db.ServiceResources.Where(r => r.Service == service && r.Kind == kind).ToListAsync(cancellationToken));
 
-    public Task<List<ServiceResource>> ChildrenAsync(string parentArn, CancellationToken cancellationToken) =>
-        db.ServiceResources.Where(r => r.ParentArn == parentArn).OrderBy(r => r.CreatedAt).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+    public async Task<List<ServiceResource>> ChildrenAsync(string parentArn, CancellationToken cancellationToken) =>
+        Oldest(await db.ServiceResources.Where(r => r.ParentArn == parentArn).ToListAsync(cancellationToken));
+
+    /// <summary>Sorted here: SQLite cannot order by a DateTimeOffset column, and collations differ between the stores.</summary>
+    private static List<ServiceResource> Oldest(List<ServiceResource> rows) =>
+        rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
     public Task<int> CountAsync(string service, string kind, CancellationToken cancellationToken) =>
         db.ServiceResources.CountAsync(r => r.Service == service && r.Kind == kind, cancellationToken);

@@ -85,9 +85,11 @@ public sealed class ServiceNetwork(ControlPlaneDbContext db, IIdGenerator ids, R
     }
 
     /// <summary>The resource's interfaces with their addresses and groups, oldest first.</summary>
-    public Task<List<NetworkInterface>> InterfacesAsync(string ownerArn, CancellationToken cancellationToken) =>
-        db.NetworkInterfaces.Include(n => n.PrivateIpAddresses).Include(n => n.Groups)
-            .Where(n => n.ManagedByResourceId == ownerArn).OrderBy(n => n.AttachTime).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+    public async Task<List<NetworkInterface>> InterfacesAsync(string ownerArn, CancellationToken cancellationToken) =>
+        // Sorted here: SQLite cannot order by a DateTimeOffset column.
+        (await db.NetworkInterfaces.Include(n => n.PrivateIpAddresses).Include(n => n.Groups)
+            .Where(n => n.ManagedByResourceId == ownerArn).ToListAsync(cancellationToken))
+        .OrderBy(n => n.AttachTime).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>The interfaces of many resources at once, by owner ARN (for describe answers).</summary>
     public async Task<ILookup<string, NetworkInterface>> InterfacesOfAsync(IReadOnlyCollection<string> ownerArns, CancellationToken cancellationToken) =>

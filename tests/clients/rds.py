@@ -230,6 +230,11 @@ check("no subnet group is the default one", plain["DBSubnetGroup"]["DBSubnetGrou
 check("no security group is the VPC's default group", [g["VpcSecurityGroupId"] for g in plain["VpcSecurityGroups"]] == [default_vpc_group])
 check("mysql listens on 3306", plain["Endpoint"]["Port"] == 3306)
 check("the instance has one interface, with the default group", [group_ids(e) for e in rds_interfaces(default_vpc)] == [[default_vpc_group]])
+moved = rds.modify_db_instance(DBInstanceIdentifier="plain", DBSubnetGroupName="main-group", VpcSecurityGroupIds=[db_group], ApplyImmediately=True)["DBInstance"]
+check("moving to another subnet group moves the instance to its VPC", moved["DBSubnetGroup"]["VpcId"] == vpc and rds_interfaces(default_vpc) == []
+      and [group_ids(e) for e in rds_interfaces(vpc)] == [[db_group]])
+rds.modify_db_instance(DBInstanceIdentifier="plain", MultiAZ=True, ApplyImmediately=True)
+check("turning Multi-AZ on adds the standby's interface in another zone", len({e["AvailabilityZone"] for e in rds_interfaces(vpc)}) == 2)
 rds.delete_db_instance(DBInstanceIdentifier="plain", SkipFinalSnapshot=True)
 
 # --- Aurora: a cluster, its members, and a group change on the cluster ---------------------------------------------

@@ -56,7 +56,7 @@ public static class CreateDBCluster
             RuleFor(c => c.Engine).Must(e => RdsEngines.Find(e) is not null).WithAwsError((_, e) => RdsErrors.InvalidEngine(e ?? ""));
             RuleFor(c => c.Engine).Must(e => RdsEngines.IsClusterEngine(e!.ToLowerInvariant())).When(c => RdsEngines.Find(c.Engine) is not null)
                 .WithAwsError((_, e) => RdsErrors.ClusterEngineInvalid(e!));
-            RuleFor(c => c.DBClusterInstanceClass).NotEmpty().When(c => RdsEngines.IsMultiAzClusterEngine(c.Engine?.ToLowerInvariant() ?? ""))
+            RuleFor(c => c.DBClusterInstanceClass.Given()).NotEmpty().When(c => RdsEngines.IsMultiAzClusterEngine(c.Engine?.ToLowerInvariant() ?? ""))
                 .WithAwsError((_, _) => RdsErrors.MultiAzClusterNeedsClass());
             RuleFor(c => c.Port).InclusiveBetween(1150, 65535).When(c => c.Port is not null)
                 .WithAwsError((_, p) => RdsErrors.InvalidParameterValue($"Invalid port {p}: the port must be between 1150 and 65535."));
@@ -70,7 +70,7 @@ public static class CreateDBCluster
             var id = command.DBClusterIdentifier!.ToLowerInvariant();
             var engine = RdsEngines.Find(command.Engine)!;
             if (await store.FindAsync(RdsNames.Service, RdsNames.ClusterKind, id, cancellationToken) is not null) throw RdsErrors.ClusterAlreadyExists();
-            var group = await RdsSubnetGroups.RequireAsync(db, store, command.DBSubnetGroupName, cancellationToken);
+            var group = await RdsSubnetGroups.RequireAsync(db, store, command.DBSubnetGroupName.Given(), cancellationToken);
             var groups = await RdsPlacement.GroupsAsync(network, command.VpcSecurityGroupIds, group.VpcId, cancellationToken);
             var zones = RdsSubnetGroups.Zones(group);
             var multiAz = RdsEngines.IsMultiAzClusterEngine(engine.Name);
@@ -80,8 +80,8 @@ public static class CreateDBCluster
             var document = new DbClusterDocument
             {
                 Engine = engine.Name,
-                EngineVersion = command.EngineVersion ?? engine.Version,
-                EngineMode = engine.Name.StartsWith("aurora", StringComparison.Ordinal) ? command.EngineMode ?? "provisioned" : command.EngineMode,
+                EngineVersion = command.EngineVersion.Given() ?? engine.Version,
+                EngineMode = engine.Name.StartsWith("aurora", StringComparison.Ordinal) ? command.EngineMode.Given() ?? "provisioned" : command.EngineMode.Given(),
                 Port = command.Port ?? engine.Port,
                 EndpointAddress = RdsNames.ClusterAddress(id, engine, store.AccountId, store.Region, reader: false),
                 ReaderEndpointAddress = RdsNames.ClusterAddress(id, engine, store.AccountId, store.Region, reader: true),
@@ -89,17 +89,17 @@ public static class CreateDBCluster
                 SecurityGroupIds = groups.Select(g => g.Id).ToList(),
                 SubnetGroupName = group.Name,
                 AvailabilityZones = zones.Take(3).ToList(),
-                DBClusterInstanceClass = command.DBClusterInstanceClass,
-                MasterUsername = command.MasterUsername,
-                DatabaseName = command.DatabaseName,
+                DBClusterInstanceClass = command.DBClusterInstanceClass.Given(),
+                MasterUsername = command.MasterUsername.Given(),
+                DatabaseName = command.DatabaseName.Given(),
                 AllocatedStorage = command.AllocatedStorage,
-                StorageType = command.StorageType ?? (multiAz ? "io1" : engine.Name.StartsWith("aurora", StringComparison.Ordinal) ? "aurora" : null),
+                StorageType = command.StorageType.Given() ?? (multiAz ? "io1" : engine.Name.StartsWith("aurora", StringComparison.Ordinal) ? "aurora" : null),
                 StorageEncrypted = command.StorageEncrypted ?? false,
-                KmsKeyId = command.KmsKeyId,
+                KmsKeyId = command.KmsKeyId.Given(),
                 BackupRetentionPeriod = command.BackupRetentionPeriod ?? 1,
-                PreferredBackupWindow = command.PreferredBackupWindow ?? "03:00-03:30",
-                PreferredMaintenanceWindow = command.PreferredMaintenanceWindow ?? "sun:05:00-sun:05:30",
-                DBClusterParameterGroupName = command.DBClusterParameterGroupName,
+                PreferredBackupWindow = command.PreferredBackupWindow.Given() ?? "03:00-03:30",
+                PreferredMaintenanceWindow = command.PreferredMaintenanceWindow.Given() ?? "sun:05:00-sun:05:30",
+                DBClusterParameterGroupName = command.DBClusterParameterGroupName.Given(),
                 PubliclyAccessible = multiAz ? command.PubliclyAccessible ?? false : null,
                 CopyTagsToSnapshot = command.CopyTagsToSnapshot ?? false,
                 DeletionProtection = command.DeletionProtection ?? false,
@@ -118,7 +118,7 @@ public static class CreateDBCluster
                     var memberArn = store.Arn(RdsNames.Service, $"{RdsNames.InstanceKind}:{memberId}");
                     var member = new DbInstanceDocument
                     {
-                        Engine = engine.Name, EngineVersion = document.EngineVersion, DBInstanceClass = command.DBClusterInstanceClass!, Port = document.Port,
+                        Engine = engine.Name, EngineVersion = document.EngineVersion, DBInstanceClass = command.DBClusterInstanceClass.Given()!, Port = document.Port,
                         EndpointAddress = RdsNames.InstanceAddress(memberId, engine, store.AccountId, store.Region), DbiResourceId = RdsNames.NewResourceId("db"),
                         SecurityGroupIds = [], SubnetGroupName = group.Name, AvailabilityZone = zones[i], PubliclyAccessible = document.PubliclyAccessible ?? false,
                         DBClusterIdentifier = id, MasterUsername = document.MasterUsername, DBName = document.DatabaseName, AllocatedStorage = document.AllocatedStorage,

@@ -59,9 +59,9 @@ public static class CreateDBInstance
         {
             RuleFor(c => c.DBInstanceIdentifier).Must(RdsNames.IsValidIdentifier).WithAwsError((_, _) => RdsErrors.InvalidIdentifier("DBInstanceIdentifier"));
             RuleFor(c => c.Engine).Must(e => RdsEngines.Find(e) is not null).WithAwsError((_, e) => RdsErrors.InvalidEngine(e ?? ""));
-            RuleFor(c => c.DBClusterIdentifier).Must(RdsNames.IsValidIdentifier).When(c => c.DBClusterIdentifier is not null)
+            RuleFor(c => c.DBClusterIdentifier).Must(RdsNames.IsValidIdentifier).When(c => c.DBClusterIdentifier.Given() is not null)
                 .WithAwsError((_, _) => RdsErrors.InvalidIdentifier("DBClusterIdentifier"));
-            RuleFor(c => c.AvailabilityZone).Null().When(c => c.MultiAZ == true).WithAwsError((_, _) => RdsErrors.AvailabilityZoneWithMultiAz());
+            RuleFor(c => c.AvailabilityZone.Given()).Null().When(c => c.MultiAZ == true).WithAwsError((_, _) => RdsErrors.AvailabilityZoneWithMultiAz());
             RuleFor(c => c.Port).InclusiveBetween(1150, 65535).When(c => c.Port is not null)
                 .WithAwsError((_, p) => RdsErrors.InvalidParameterValue($"Invalid port {p}: the port must be between 1150 and 65535."));
         }
@@ -78,7 +78,7 @@ public static class CreateDBInstance
             DbClusterDocument? cluster = null;
             string? clusterArn = null;
             var spread = 0;
-            if (command.DBClusterIdentifier is { } clusterId)
+            if (command.DBClusterIdentifier.Given() is { } clusterId)
             {
                 var clusterRow = await store.FindAsync(RdsNames.Service, RdsNames.ClusterKind, clusterId.ToLowerInvariant(), cancellationToken)
                     ?? throw RdsErrors.ClusterNotFound(clusterId);
@@ -94,15 +94,15 @@ public static class CreateDBInstance
                 throw RdsErrors.EngineNeedsCluster(engine.Name);
             }
 
-            var group = await RdsSubnetGroups.RequireAsync(db, store, cluster?.SubnetGroupName ?? command.DBSubnetGroupName, cancellationToken);
+            var group = await RdsSubnetGroups.RequireAsync(db, store, cluster?.SubnetGroupName ?? command.DBSubnetGroupName.Given(), cancellationToken);
             var groups = await RdsPlacement.GroupsAsync(network, cluster?.SecurityGroupIds ?? command.VpcSecurityGroupIds, group.VpcId, cancellationToken);
             var multiAz = cluster is null && command.MultiAZ == true;
-            var (zone, secondary) = RdsPlacement.Zones(group, command.AvailabilityZone, multiAz, spread);
+            var (zone, secondary) = RdsPlacement.Zones(group, command.AvailabilityZone.Given(), multiAz, spread);
             var arn = store.Arn(RdsNames.Service, $"{RdsNames.InstanceKind}:{id}");
             var document = new DbInstanceDocument
             {
                 Engine = engine.Name,
-                EngineVersion = command.EngineVersion ?? cluster?.EngineVersion ?? engine.Version,
+                EngineVersion = command.EngineVersion.Given() ?? cluster?.EngineVersion ?? engine.Version,
                 DBInstanceClass = command.DBInstanceClass!,
                 Port = cluster?.Port ?? command.Port ?? engine.Port,
                 EndpointAddress = RdsNames.InstanceAddress(id, engine, store.AccountId, store.Region),
@@ -113,20 +113,20 @@ public static class CreateDBInstance
                 SecondaryAvailabilityZone = secondary,
                 PubliclyAccessible = command.PubliclyAccessible ?? false,
                 MultiAZ = multiAz,
-                DBClusterIdentifier = command.DBClusterIdentifier?.ToLowerInvariant(),
-                MasterUsername = cluster?.MasterUsername ?? command.MasterUsername,
-                DBName = cluster?.DatabaseName ?? command.DBName,
+                DBClusterIdentifier = command.DBClusterIdentifier.Given()?.ToLowerInvariant(),
+                MasterUsername = cluster?.MasterUsername ?? command.MasterUsername.Given(),
+                DBName = cluster?.DatabaseName ?? command.DBName.Given(),
                 AllocatedStorage = engine.ClusterOnly ? 1 : command.AllocatedStorage ?? 20,
-                StorageType = engine.ClusterOnly ? "aurora" : command.StorageType ?? "gp2",
+                StorageType = engine.ClusterOnly ? "aurora" : command.StorageType.Given() ?? "gp2",
                 StorageEncrypted = cluster?.StorageEncrypted ?? command.StorageEncrypted ?? false,
-                KmsKeyId = cluster?.KmsKeyId ?? command.KmsKeyId,
+                KmsKeyId = cluster?.KmsKeyId ?? command.KmsKeyId.Given(),
                 BackupRetentionPeriod = cluster?.BackupRetentionPeriod ?? command.BackupRetentionPeriod ?? 1,
-                PreferredBackupWindow = cluster?.PreferredBackupWindow ?? command.PreferredBackupWindow ?? "03:00-03:30",
-                PreferredMaintenanceWindow = command.PreferredMaintenanceWindow ?? "sun:05:00-sun:05:30",
-                DBParameterGroupName = command.DBParameterGroupName,
-                OptionGroupName = command.OptionGroupName,
-                LicenseModel = command.LicenseModel,
-                CACertificateIdentifier = command.CACertificateIdentifier,
+                PreferredBackupWindow = cluster?.PreferredBackupWindow ?? command.PreferredBackupWindow.Given() ?? "03:00-03:30",
+                PreferredMaintenanceWindow = command.PreferredMaintenanceWindow.Given() ?? "sun:05:00-sun:05:30",
+                DBParameterGroupName = command.DBParameterGroupName.Given(),
+                OptionGroupName = command.OptionGroupName.Given(),
+                LicenseModel = command.LicenseModel.Given(),
+                CACertificateIdentifier = command.CACertificateIdentifier.Given(),
                 AutoMinorVersionUpgrade = command.AutoMinorVersionUpgrade ?? true,
                 CopyTagsToSnapshot = command.CopyTagsToSnapshot ?? false,
                 DeletionProtection = command.DeletionProtection ?? false,

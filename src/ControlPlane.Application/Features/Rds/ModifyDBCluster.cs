@@ -38,7 +38,7 @@ public static class ModifyDBCluster
     {
         public Validator()
         {
-            RuleFor(c => c.NewDBClusterIdentifier).Null().WithAwsError((_, _) => RdsErrors.RenameNotSupported());
+            RuleFor(c => c.NewDBClusterIdentifier.Given()).Null().WithAwsError((_, _) => RdsErrors.RenameNotSupported());
             RuleFor(c => c.Port).InclusiveBetween(1150, 65535).When(c => c.Port is not null)
                 .WithAwsError((_, p) => RdsErrors.InvalidParameterValue($"Invalid port {p}: the port must be between 1150 and 65535."));
         }
@@ -67,11 +67,11 @@ public static class ModifyDBCluster
             document = document with
             {
                 Port = command.Port ?? document.Port,
-                EngineVersion = command.EngineVersion ?? document.EngineVersion,
+                EngineVersion = command.EngineVersion.Given() ?? document.EngineVersion,
                 BackupRetentionPeriod = command.BackupRetentionPeriod ?? document.BackupRetentionPeriod,
-                PreferredBackupWindow = command.PreferredBackupWindow ?? document.PreferredBackupWindow,
-                PreferredMaintenanceWindow = command.PreferredMaintenanceWindow ?? document.PreferredMaintenanceWindow,
-                DBClusterParameterGroupName = command.DBClusterParameterGroupName ?? document.DBClusterParameterGroupName,
+                PreferredBackupWindow = command.PreferredBackupWindow.Given() ?? document.PreferredBackupWindow,
+                PreferredMaintenanceWindow = command.PreferredMaintenanceWindow.Given() ?? document.PreferredMaintenanceWindow,
+                DBClusterParameterGroupName = command.DBClusterParameterGroupName.Given() ?? document.DBClusterParameterGroupName,
                 CopyTagsToSnapshot = command.CopyTagsToSnapshot ?? document.CopyTagsToSnapshot,
                 DeletionProtection = command.DeletionProtection ?? document.DeletionProtection,
                 IAMDatabaseAuthenticationEnabled = command.EnableIAMDatabaseAuthentication ?? document.IAMDatabaseAuthenticationEnabled,

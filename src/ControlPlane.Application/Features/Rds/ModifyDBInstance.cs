@@ -51,7 +51,7 @@ public static class ModifyDBInstance
     {
         public Validator()
         {
-            RuleFor(c => c.NewDBInstanceIdentifier).Null().WithAwsError((_, _) => RdsErrors.RenameNotSupported());
+            RuleFor(c => c.NewDBInstanceIdentifier.Given()).Null().WithAwsError((_, _) => RdsErrors.RenameNotSupported());
             RuleFor(c => c.DBPortNumber).InclusiveBetween(1150, 65535).When(c => c.DBPortNumber is not null)
                 .WithAwsError((_, p) => RdsErrors.InvalidParameterValue($"Invalid port {p}: the port must be between 1150 and 65535."));
         }
@@ -67,7 +67,7 @@ public static class ModifyDBInstance
             var document = ServiceResourceStore.Read<DbInstanceDocument>(row);
             var member = document.DBClusterIdentifier is not null;
             if (member && command.VpcSecurityGroupIds is { Count: > 0 }) throw RdsErrors.ClusterMemberGroups();
-            var movesGroup = command.DBSubnetGroupName is { } newGroup && !string.Equals(newGroup, document.SubnetGroupName, StringComparison.OrdinalIgnoreCase);
+            var movesGroup = command.DBSubnetGroupName.Given() is { } newGroup && !string.Equals(newGroup, document.SubnetGroupName, StringComparison.OrdinalIgnoreCase);
             if (member && movesGroup) throw RdsErrors.ClusterMemberSubnetGroup();
 
             var group = await RdsSubnetGroups.RequireAsync(db, store, movesGroup ? command.DBSubnetGroupName : document.SubnetGroupName, cancellationToken);
@@ -107,14 +107,14 @@ public static class ModifyDBInstance
                 Port = command.DBPortNumber ?? document.Port,
                 DBInstanceClass = command.DBInstanceClass ?? document.DBInstanceClass,
                 AllocatedStorage = command.AllocatedStorage ?? document.AllocatedStorage,
-                StorageType = command.StorageType ?? document.StorageType,
-                EngineVersion = command.EngineVersion ?? document.EngineVersion,
+                StorageType = command.StorageType.Given() ?? document.StorageType,
+                EngineVersion = command.EngineVersion.Given() ?? document.EngineVersion,
                 BackupRetentionPeriod = command.BackupRetentionPeriod ?? document.BackupRetentionPeriod,
-                PreferredBackupWindow = command.PreferredBackupWindow ?? document.PreferredBackupWindow,
-                PreferredMaintenanceWindow = command.PreferredMaintenanceWindow ?? document.PreferredMaintenanceWindow,
-                DBParameterGroupName = command.DBParameterGroupName ?? document.DBParameterGroupName,
-                OptionGroupName = command.OptionGroupName ?? document.OptionGroupName,
-                CACertificateIdentifier = command.CACertificateIdentifier ?? document.CACertificateIdentifier,
+                PreferredBackupWindow = command.PreferredBackupWindow.Given() ?? document.PreferredBackupWindow,
+                PreferredMaintenanceWindow = command.PreferredMaintenanceWindow.Given() ?? document.PreferredMaintenanceWindow,
+                DBParameterGroupName = command.DBParameterGroupName.Given() ?? document.DBParameterGroupName,
+                OptionGroupName = command.OptionGroupName.Given() ?? document.OptionGroupName,
+                CACertificateIdentifier = command.CACertificateIdentifier.Given() ?? document.CACertificateIdentifier,
                 AutoMinorVersionUpgrade = command.AutoMinorVersionUpgrade ?? document.AutoMinorVersionUpgrade,
                 CopyTagsToSnapshot = command.CopyTagsToSnapshot ?? document.CopyTagsToSnapshot,
                 DeletionProtection = command.DeletionProtection ?? document.DeletionProtection,

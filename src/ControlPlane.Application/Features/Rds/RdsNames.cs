@@ -25,6 +25,9 @@ public static partial class RdsNames
     /// <summary>Up to 255 letters, digits, periods, underscores, spaces and hyphens.</summary>
     public static bool IsValidSubnetGroupName(string? name) => name is { Length: >= 1 and <= 255 } && SubnetGroupName().IsMatch(name);
 
+    /// <summary>Terraform sends unset strings as empty parameters (<c>EngineVersion=</c>, <c>DBName=</c>); RDS reads them as absent.</summary>
+    public static string? Given(this string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     public static string Suffix(string accountId, string region)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId}/{region}"));

@@ -195,6 +195,20 @@ check("the GWLB interface is gateway_load_balancer with no groups",
 check("a GWLB with security groups is InvalidConfigurationRequest",
       error_code(elb.create_load_balancer, Name="gw2", Subnets=[subnet_b], Type="gateway", SecurityGroups=[sg2]) == "InvalidConfigurationRequest")
 
+eip = ec2.allocate_address(Domain="vpc")["AllocationId"]
+public_nlb = elb.create_load_balancer(Name="edge", SubnetMappings=[{"SubnetId": subnet_b, "AllocationId": eip}], Type="network")["LoadBalancers"][0]
+address = ec2.describe_addresses(AllocationIds=[eip])["Addresses"][0]
+check("an NLB subnet mapping with an Elastic IP shows it and associates it with the NLB's interface",
+      public_nlb["AvailabilityZones"][0]["LoadBalancerAddresses"][0].get("AllocationId") == eip
+      and address.get("NetworkInterfaceId") == interfaces(f"ELB {lb_suffix(public_nlb['LoadBalancerArn'])}")[0]["NetworkInterfaceId"])
+elb.delete_load_balancer(LoadBalancerArn=public_nlb["LoadBalancerArn"])
+check("deleting the NLB disassociates its Elastic IP", "AssociationId" not in ec2.describe_addresses(AllocationIds=[eip])["Addresses"][0])
+ec2.release_address(AllocationId=eip)
+lambda_tg = elb.create_target_group(Name="fn", TargetType="lambda")["TargetGroups"][0]
+check("a Lambda target group has no protocol, port or VPC and health checks off",
+      "Protocol" not in lambda_tg and "VpcId" not in lambda_tg and lambda_tg["HealthCheckEnabled"] is False)
+elb.delete_target_group(TargetGroupArn=lambda_tg["TargetGroupArn"])
+
 # --- target groups and targets ---------------------------------------------------------------------------------------
 check("a target group without a VPC is ValidationError", error_code(elb.create_target_group, Name="app", Protocol="HTTP", Port=8080) == "ValidationError")
 check("a target group in a missing VPC is ValidationError",

@@ -272,6 +272,13 @@ check("the target group now names its load balancer", elb.describe_target_groups
 check("describe_target_groups by load balancer finds it", [g["TargetGroupArn"] for g in elb.describe_target_groups(LoadBalancerArn=alb_arn)["TargetGroups"]] == [tg_arn])
 health = elb.describe_target_health(TargetGroupArn=tg_arn)["TargetHealthDescriptions"]
 check("a running instance behind a listener is healthy", health[0]["TargetHealth"] == {"State": "healthy"} and health[0]["HealthCheckPort"] == "8080")
+zone_b_instance = ec2.run_instances(ImageId=ami, InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=subnet_b)["Instances"][0]["InstanceId"]
+elb.register_targets(TargetGroupArn=tg_arn, Targets=[{"Id": zone_b_instance}])
+health = elb.describe_target_health(TargetGroupArn=tg_arn, Targets=[{"Id": zone_b_instance}])["TargetHealthDescriptions"][0]["TargetHealth"]
+check("an instance in a zone the ALB no longer has is unused / Target.NotInUse",
+      health["State"] == "unused" and health["Reason"] == "Target.NotInUse" and "Availability Zone" in health["Description"])
+elb.deregister_targets(TargetGroupArn=tg_arn, Targets=[{"Id": zone_b_instance}])
+ec2.terminate_instances(InstanceIds=[zone_b_instance])
 elb.get_waiter("target_in_service").wait(TargetGroupArn=tg_arn, Targets=[{"Id": instance}], WaiterConfig={"Delay": 1, "MaxAttempts": 3})
 check("the target_in_service waiter passes", True)
 check("deleting a group a listener uses is ResourceInUse", error_code(elb.delete_target_group, TargetGroupArn=tg_arn) == "ResourceInUse")

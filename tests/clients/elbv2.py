@@ -195,6 +195,20 @@ check("the GWLB interface is gateway_load_balancer with no groups",
 check("a GWLB with security groups is InvalidConfigurationRequest",
       error_code(elb.create_load_balancer, Name="gw2", Subnets=[subnet_b], Type="gateway", SecurityGroups=[sg2]) == "InvalidConfigurationRequest")
 
+eip = ec2.allocate_address(Domain="vpc")["AllocationId"]
+public_nlb = elb.create_load_balancer(Name="edge", SubnetMappings=[{"SubnetId": subnet_b, "AllocationId": eip}], Type="network")["LoadBalancers"][0]
+address = ec2.describe_addresses(AllocationIds=[eip])["Addresses"][0]
+check("an NLB subnet mapping with an Elastic IP shows it and associates it with the NLB's interface",
+      public_nlb["AvailabilityZones"][0]["LoadBalancerAddresses"][0].get("AllocationId") == eip
+      and address.get("NetworkInterfaceId") == interfaces(f"ELB {lb_suffix(public_nlb['LoadBalancerArn'])}")[0]["NetworkInterfaceId"])
+elb.delete_load_balancer(LoadBalancerArn=public_nlb["LoadBalancerArn"])
+check("deleting the NLB disassociates its Elastic IP", "AssociationId" not in ec2.describe_addresses(AllocationIds=[eip])["Addresses"][0])
+ec2.release_address(AllocationId=eip)
+lambda_tg = elb.create_target_group(Name="fn", TargetType="lambda")["TargetGroups"][0]
+check("a Lambda target group has no protocol, port or VPC and health checks off",
+      "Protocol" not in lambda_tg and "VpcId" not in lambda_tg and lambda_tg["HealthCheckEnabled"] is False)
+elb.delete_target_group(TargetGroupArn=lambda_tg["TargetGroupArn"])
+
 # --- target groups and targets ---------------------------------------------------------------------------------------
 check("a target group without a VPC is ValidationError", error_code(elb.create_target_group, Name="app", Protocol="HTTP", Port=8080) == "ValidationError")
 check("a target group in a missing VPC is ValidationError",
@@ -258,6 +272,13 @@ check("the target group now names its load balancer", elb.describe_target_groups
 check("describe_target_groups by load balancer finds it", [g["TargetGroupArn"] for g in elb.describe_target_groups(LoadBalancerArn=alb_arn)["TargetGroups"]] == [tg_arn])
 health = elb.describe_target_health(TargetGroupArn=tg_arn)["TargetHealthDescriptions"]
 check("a running instance behind a listener is healthy", health[0]["TargetHealth"] == {"State": "healthy"} and health[0]["HealthCheckPort"] == "8080")
+zone_b_instance = ec2.run_instances(ImageId=ami, InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=subnet_b)["Instances"][0]["InstanceId"]
+elb.register_targets(TargetGroupArn=tg_arn, Targets=[{"Id": zone_b_instance}])
+health = elb.describe_target_health(TargetGroupArn=tg_arn, Targets=[{"Id": zone_b_instance}])["TargetHealthDescriptions"][0]["TargetHealth"]
+check("an instance in a zone the ALB no longer has is unused / Target.NotInUse",
+      health["State"] == "unused" and health["Reason"] == "Target.NotInUse" and "Availability Zone" in health["Description"])
+elb.deregister_targets(TargetGroupArn=tg_arn, Targets=[{"Id": zone_b_instance}])
+ec2.terminate_instances(InstanceIds=[zone_b_instance])
 elb.get_waiter("target_in_service").wait(TargetGroupArn=tg_arn, Targets=[{"Id": instance}], WaiterConfig={"Delay": 1, "MaxAttempts": 3})
 check("the target_in_service waiter passes", True)
 check("deleting a group a listener uses is ResourceInUse", error_code(elb.delete_target_group, TargetGroupArn=tg_arn) == "ResourceInUse")

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ControlPlane.Application.Features.LoadBalancing;
 
 /// <summary>
-/// What a target group may hold: instances in its VPC (not terminated), IPv4 addresses inside the VPC's CIDR blocks (or,
+/// What a target group may hold: running instances in its VPC, IPv4 addresses inside the VPC's CIDR blocks (or,
 /// with Availability Zone <c>all</c>, in a private range outside it), one Lambda function, one ALB.
 /// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html
 /// </summary>
@@ -28,10 +28,12 @@ public static class Targets
             case TargetGroups.Instance:
                 var ids = targets.Select(t => t.Id!).Distinct().ToList();
                 var instances = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id) && i.State != "terminated")
-                    .ToDictionaryAsync(i => i.Id, i => i.VpcId, cancellationToken);
+                    .ToDictionaryAsync(i => i.Id, cancellationToken);
                 var missing = ids.Where(id => !instances.ContainsKey(id)).ToList();
                 if (missing.Count > 0) throw ElbErrors.InvalidTarget($"The following targets are not valid instances: '{string.Join("', '", missing)}'");
-                var outside = ids.Where(id => instances[id] != group.VpcId).ToList();
+                var stopped = ids.Where(id => instances[id].State is not ("running" or "pending")).ToList();
+                if (stopped.Count > 0) throw ElbErrors.InvalidTarget($"The following targets are not in a running state and cannot be registered: '{string.Join("', '", stopped)}'");
+                var outside = ids.Where(id => instances[id].VpcId != group.VpcId).ToList();
                 if (outside.Count > 0) throw ElbErrors.InvalidTarget($"The following targets are not in the target group's VPC '{group.VpcId}': '{string.Join("', '", outside)}'");
                 break;
             case TargetGroups.Ip:

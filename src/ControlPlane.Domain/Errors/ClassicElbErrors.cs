@@ -41,4 +41,8 @@ public static class ClassicElbErrors
     public static AwsException DuplicateTagKeys(string key) => new("DuplicateTagKeys", $"Tag key '{key}' is duplicated");
 
     public static AwsException TooManyTags() => new("TooManyTags", "The quota for the number of tags that can be assigned to a load balancer has been reached");
+
+    public static AwsException CertificateRequired() => new("CertificateNotFound", "An SSL certificate must be specified for HTTPS and SSL listeners");
+
+    public static AwsException DuplicateListener() => new("DuplicateListener", "A listener already exists for this load balancer port");
 }

@@ -90,4 +90,16 @@ public static class ElbErrors
     public static AwsException ResourceArnNotValid(string arn) => new("ValidationError", $"'{arn}' is not a valid Elastic Load Balancing resource ARN");
 
     public static AwsException InvalidMarker() => new("ValidationError", "The marker is not valid");
+
+    public static AwsException CertificateRequired() => new("CertificateNotFound", "A certificate must be specified for HTTPS and TLS listeners");
+
+    public static AwsException DeletionProtected(string arn) =>
+        new("OperationNotPermitted", $"Load balancer '{arn}' cannot be deleted because deletion protection is enabled");
+
+    public static AwsException VpcWithoutInternetGateway(string vpcId) => new("InvalidSubnet", $"VPC {vpcId} has no internet gateway");
+
+    public static AwsException AllocationIdNotFound(string allocationId) => new("AllocationIdNotFound", $"The allocation ID '{allocationId}' does not exist");
+
+    public static AwsException TargetGroupAssociationLimit(string arn) =>
+        new("TargetGroupAssociationLimit", $"The following target groups cannot be associated with more than one load balancer: {arn}");
 }

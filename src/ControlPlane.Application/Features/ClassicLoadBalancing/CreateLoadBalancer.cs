@@ -48,9 +48,9 @@ public static class CreateLoadBalancer
             RuleForEach(c => c.Listeners).Must(l => l.LoadBalancerPort is >= 1 and <= 65535 && l.InstancePort is >= 1 and <= 65535)
                 .WithAwsError((_, _) => ClassicElbErrors.Validation("Listener ports must be between 1 and 65535"));
             RuleForEach(c => c.Listeners).Must(l => l.Protocol?.ToUpperInvariant() is not ("HTTPS" or "SSL") || l.SSLCertificateId is not null)
-                .WithAwsError((_, _) => new AwsException("CertificateNotFound", "An SSL certificate must be specified for HTTPS and SSL listeners"));
+                .WithAwsError((_, _) => ClassicElbErrors.CertificateRequired());
             RuleFor(c => c.Listeners).Must(l => l!.Select(x => x.LoadBalancerPort).Distinct().Count() == l!.Count).When(c => c.Listeners is not null)
-                .WithAwsError((_, _) => new AwsException("DuplicateListener", "A listener already exists for this load balancer port"));
+                .WithAwsError((_, _) => ClassicElbErrors.DuplicateListener());
             RuleFor(c => c.Scheme).Must(s => s is null or LoadBalancers.InternetFacing or LoadBalancers.Internal)
                 .WithAwsError((_, s) => ClassicElbErrors.InvalidScheme(s!));
             RuleFor(c => c).Must(c => c.Subnets is { Count: > 0 } || c.AvailabilityZones is { Count: > 0 })

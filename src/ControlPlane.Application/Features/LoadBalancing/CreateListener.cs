@@ -38,7 +38,7 @@ public static class CreateListener
             RuleFor(c => c.Port).InclusiveBetween(1, 65535).When(c => c.Port is not null)
                 .WithAwsError((_, p) => ElbErrors.Validation($"Port '{p}' must be between 1 and 65535"));
             RuleFor(c => c.Certificates).NotEmpty().When(c => c.Protocol is "HTTPS" or "TLS")
-                .WithAwsError((_, _) => new AwsException("CertificateNotFound", "A certificate must be specified for HTTPS and TLS listeners"));
+                .WithAwsError((_, _) => ElbErrors.CertificateRequired());
         }
     }
 

@@ -30,7 +30,7 @@ public static class DeleteLoadBalancer
             var document = ServiceResourceStore.Read<LoadBalancerDocument>(row);
             if (document.Attributes.GetValueOrDefault("deletion_protection.enabled") == "true")
             {
-                throw new AwsException("OperationNotPermitted", $"Load balancer '{row.Arn}' cannot be deleted because deletion protection is enabled");
+                throw ElbErrors.DeletionProtected(row.Arn);
             }
             foreach (var listener in await store.ChildrenAsync(row.Arn, cancellationToken)) store.Remove(listener);
             await network.RemoveInterfacesAsync(row.Arn, cancellationToken);

@@ -51,7 +51,7 @@ public static class DescribeLoadBalancers
             else if (command.Names is { Count: > 0 } names)
             {
                 var missing = names.Where(n => rows.All(r => r.Name != n)).ToList();
-                if (missing.Count > 0) throw new AwsException("LoadBalancerNotFound", $"Load balancers '[{string.Join(", ", missing)}]' not found");
+                if (missing.Count > 0) throw ElbErrors.LoadBalancerNotFound(missing);
                 rows = rows.Where(r => names.Contains(r.Name)).ToList();
             }
             var (page, next) = LoadBalancers.Page(rows, command.Marker, command.PageSize);

@@ -66,7 +66,7 @@ public static class Listeners
                         CheckTarget(arn, group, balancer, loadBalancer, listenerProtocol);
                         if (usedBy[arn].Any(lb => lb != loadBalancer.Arn))
                         {
-                            throw new AwsException("TargetGroupAssociationLimit", $"The following target groups cannot be associated with more than one load balancer: {arn}");
+                            throw ElbErrors.TargetGroupAssociationLimit(arn);
                         }
                     }
                     documents.Add(new ActionDocument

@@ -95,7 +95,7 @@ public static class LoadBalancers
     {
         if (!await db.InternetGateways.AnyAsync(g => g.AttachedVpcId == vpcId, cancellationToken))
         {
-            throw new AwsException("InvalidSubnet", $"VPC {vpcId} has no internet gateway");
+            throw ElbErrors.VpcWithoutInternetGateway(vpcId);
         }
     }
 
@@ -111,7 +111,7 @@ public static class LoadBalancers
             if (mapping?.AllocationId is { } allocationId)
             {
                 var eip = await db.ElasticIps.FirstOrDefaultAsync(e => e.Id == allocationId, cancellationToken)
-                    ?? throw new AwsException("AllocationIdNotFound", $"The allocation ID '{allocationId}' does not exist");
+                    ?? throw ElbErrors.AllocationIdNotFound(allocationId);
                 if (eip.AssociationId is not null) throw ElbErrors.InvalidConfiguration($"The allocation ID '{allocationId}' is already associated");
                 eip.AssociationId = ids.NewId(ResourceIds.ElasticIpAssociation);
                 eip.NetworkInterfaceId = eni.Id;

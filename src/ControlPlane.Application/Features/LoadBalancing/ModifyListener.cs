@@ -48,7 +48,7 @@ public static class ModifyListener
             Listeners.CheckProtocol(type, protocol, port);
             var secure = protocol is "HTTPS" or "TLS";
             var certificates = command.Certificates is { } given ? given.Select(c => c.CertificateArn ?? "").ToList() : listener.CertificateArns;
-            if (secure && certificates.Count == 0) throw new AwsException("CertificateNotFound", "A certificate must be specified for HTTPS and TLS listeners");
+            if (secure && certificates.Count == 0) throw ElbErrors.CertificateRequired();
             var actions = command.DefaultActions is { Count: > 0 } defaults
                 ? await Listeners.ToDocumentsAsync(store, loadBalancer, protocol, defaults, cancellationToken)
                 : listener.DefaultActions;
